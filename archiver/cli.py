@@ -1,0 +1,161 @@
+"""The command line: parse options, call one library function, report.
+
+Library errors (archiver.errors) become one line on stderr and exit status 1;
+nothing here holds logic a test would want to reach without the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import ArchiverError
+from .importer import ImportOptions, Summary, import_paths
+from .store import Archive
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "archive.db"
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        default=lambda: os.environ.get("CHAT_ARCHIVER_DB", DEFAULT_DB),
+        show_default="archive.db, or $CHAT_ARCHIVER_DB",
+        help="The archive database file (created if missing).",
+    )(f)
+
+
+def reports_errors(f: F) -> F:
+    """Turn library errors into one readable line and exit status 1."""
+
+    @wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except ArchiverError as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chat-archiver")
+def cli() -> None:
+    """Keep customer-service chats as receipts: import saved chat pages into a
+    searchable SQLite archive, and find what a rep promised and when."""
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@db_option
+@click.option("--tz", metavar="ZONE", help="The chat's time zone, an IANA name such as America/New_York [default: this machine's zone].")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The chat's date, for pages that show times without dates.")
+@click.option("--company", metavar="NAME", help="The company chatted with [default: named from the page].")
+@click.option("--silent", is_flag=True, help="No progress bar or warnings; errors and the summary only.")
+@reports_errors
+def import_(paths: tuple[str, ...], db_path: str, tz: str | None, date: str | None, company: str | None, silent: bool) -> None:
+    """Import saved chat pages (.html, complete saves with NAME_files/, .mhtml,
+    .webarchive) into the archive. Folders are walked recursively.
+
+    Each file imports whole or not at all; files already imported are skipped.
+    Exits with status 1 when any file failed.
+    """
+    options = ImportOptions(tz=tz, date=date, company=company)
+    options.zone()
+    options.option_date()
+    archive = Archive(db_path)
+    summary = Summary()
+    bar: Any = None
+
+    def on_found(total: int) -> None:
+        nonlocal bar
+        if total > 1 and not silent:
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            bar.__enter__()
+
+    try:
+        for result in import_paths(archive, paths, options, on_found=on_found):
+            summary.add(result)
+            if bar is not None and result.status != "skipped":
+                bar.update(1)
+            if result.status == "failed":
+                _line(bar, f"Error: {result.path}: {result.error}")
+            elif not silent:
+                for warning in result.warnings:
+                    _line(bar, f"Warning: {result.path}: {warning}")
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        archive.close()
+    click.echo(_summary_text(summary))
+    if summary.failed:
+        sys.exit(1)
+
+
+def _line(bar: Any, text: str) -> None:
+    if bar is not None:
+        click.echo("", err=True)
+    click.echo(text, err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary_text(s: Summary) -> str:
+    parts = [
+        f"{_plural(s.files, 'file')}: {s.imported} imported",
+        f"{_plural(len(s.conversations), 'conversation')} ({s.new_conversations} new)",
+        f"{_plural(s.new_messages, 'new message')}",
+        f"{s.known_messages} already in the archive",
+        f"{_plural(s.duplicates, 'duplicate file')} skipped",
+        f"{s.failed} failed",
+    ]
+    if s.skipped:
+        parts.append(f"{_plural(s.skipped, 'other file')} ignored")
+    return ", ".join(parts)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="Most hits to show.")
+@reports_errors
+def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
+    """Full-text search of every message. Phrases in double quotes
+    ('"late fee"'), prefixes with a star (waiv*), AND/OR/NOT."""
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"no archive at {db_path}: import some chats first")
+    archive = Archive(db_path)
+    try:
+        hits = archive.search(query, limit=limit)
+    finally:
+        archive.close()
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in hits], indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo(f"No messages match {query!r}.")
+        return
+    tty = sys.stdout.isatty()
+    for h in hits:
+        when = h.sent_at.replace("T", " ")[:16] if h.sent_at else (h.sent_at_text or "time not shown")
+        who = f"{h.speaker} ({h.role})" if h.speaker else h.role
+        snippet = " ".join(h.snippet.split())
+        if tty:
+            pieces = snippet.split("**")
+            snippet = "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(pieces))
+        click.echo(f"{when}  {h.company}  {who}")
+        click.echo(f"    {snippet}")
+        click.echo(f"    message {h.message_id}")

@@ -1,0 +1,90 @@
+"""Stable, content-derived ids: a permalink quoted in a letter keeps working.
+
+A conversation is named by its company and its first customer-or-company
+message (role, speaker, text, time as shown, and its date when the chat itself
+shows one): a save made mid-chat and one made at the end share that anchor, in
+any import order. Dates from outside the chat (a file's mtime, --date, a save
+or capture time) stay out, so copying a file or capturing live first cannot
+change an id. A
+message is named by its conversation, role, speaker, text, shown time and its
+occurrence among identical messages, so "ok", "ok" stays two messages.
+Relative times ("Just now", "5m ago") are left out because they change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from .company import company_key
+from .model import Message
+from .times import time_key
+
+_SEP = "\x1f"
+ID_LENGTH = 16  # hex digits: 64 bits
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def anchor(messages: Sequence[Message]) -> Message | None:
+    """The message that names a conversation: the first one not from the system."""
+    for m in messages:
+        if m.role != "system":
+            return m
+    return messages[0] if messages else None
+
+
+#: time bases whose date the chat itself showed
+SHOWN_BASES = ("message", "page")
+
+
+def conversation_id(company: str, messages: Sequence[Message], salt: str = "") -> str:
+    """The conversation's id, from the company and its anchor message.
+
+    `salt` separates two different chats that share an anchor (same greeting,
+    same shown minute, different days); the store passes the chat's date then.
+    """
+    first = anchor(messages)
+    if first is None:
+        raise ValueError("a conversation needs at least one message")
+    shown_date = first.sent_at[:10] if first.sent_at and first.time_basis in SHOWN_BASES else ""
+    return _digest(
+        "conversation",
+        company_key(company),
+        shown_date,
+        salt,
+        first.role,
+        first.speaker,
+        first.text,
+        time_key(first.sent_at_text),
+    )
+
+
+def message_ids(conversation: str, messages: Sequence[Message]) -> list[str]:
+    """Ids for `messages` in order, counting repeats of identical messages."""
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    ids = []
+    for m in messages:
+        key = (m.role, m.speaker, m.text, time_key(m.sent_at_text))
+        occurrence = seen[key]
+        seen[key] += 1
+        ids.append(_digest("message", conversation, *key, str(occurrence)))
+    return ids
+
+
+def source_id(files: Sequence[tuple[str, bytes]]) -> str:
+    """A source's id: sha256 of its bytes; for several files, of each in order.
+
+    A complete save's frame files count: the page around a chat can be
+    byte-identical across two saves while the chat frame differs.
+    """
+    if len(files) == 1:
+        return hashlib.sha256(files[0][1]).hexdigest()
+    h = hashlib.sha256()
+    for path, data in files:
+        h.update(f"{path}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()

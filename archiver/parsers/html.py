@@ -1,0 +1,200 @@
+"""Reading text out of widget markup the way a person sees it.
+
+Parsers share these helpers so every family treats hidden elements, line
+breaks and whitespace alike. Walks are iterative: saved pages can nest
+thousands of elements deep and must not exhaust Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction, Stylesheet, Script, TemplateString
+
+#: class names that hide text visually but keep it for screen readers
+VISUALLY_HIDDEN = frozenset(
+    {
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "govuk-visually-hidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "screenreader-only",
+        "slds-assistive-text",
+        "assistive-text",
+        "a11y-hidden",
+        "cdk-visually-hidden",
+        "offscreen",
+        "sr-text",
+        "u-hidden-visually",
+        "hidden-accessible",
+        "hide-text",
+        "print-only",
+    }
+)
+#: elements whose content is never message text
+NON_TEXT = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "meta", "link", "svg", "canvas",
+     "input", "textarea", "select", "option", "button", "iframe", "object", "embed", "audio", "video"}
+)
+BLOCK = frozenset(
+    {"p", "div", "li", "ul", "ol", "section", "article", "header", "footer", "blockquote", "pre",
+     "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "dl", "dt", "dd", "figure", "figcaption",
+     "main", "aside", "nav", "form", "fieldset", "address", "hr"}
+)
+_SKIP_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction, Stylesheet, Script, TemplateString)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACES = re.compile(r"[^\S\n]+")
+_NEWLINES = re.compile(r"\n{3,}")
+_ASCII_WS = re.compile(r"[ \t\r\n\f]+")
+
+
+def make_soup(html: str) -> BeautifulSoup:
+    """Parse HTML with lxml, as every parser expects."""
+    return BeautifulSoup(html, "lxml")
+
+
+def classes(tag: Tag) -> list[str]:
+    """The element's class list (always a list)."""
+    value = tag.get("class")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    return list(value)
+
+
+def is_hidden(tag: Tag) -> bool:
+    """True when the element itself is hidden from sight.
+
+    Covers the `hidden` attribute, `aria-hidden="true"`, inline
+    `display:none`/`visibility:hidden`, and visually-hidden utility classes.
+    """
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs:
+        return True
+    if str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    cls = attrs.get("class")
+    if cls:
+        for c in cls if not isinstance(cls, str) else cls.split():
+            if c in VISUALLY_HIDDEN:
+                return True
+    return False
+
+
+def visible_text(tag: Tag, skip: Iterable[Tag] = ()) -> str:
+    """The text a person sees in `tag`: line breaks kept, whitespace normalised.
+
+    Hidden elements, form controls, buttons, scripts and the elements in `skip`
+    (a parser's name or time labels inside the bubble) are left out. `<br>` and
+    block boundaries become line breaks; runs of spaces become one space.
+    """
+    skip_ids = {id(t) for t in skip}
+    parts: list[str] = []
+    stack: list[object] = [tag]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            parts.append(node)  # a marker pushed below
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, _SKIP_STRINGS):
+                continue
+            in_pre = node.parent is not None and node.parent.name == "pre"
+            parts.append(str(node) if in_pre else _ASCII_WS.sub(" ", str(node)))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if node is not tag:
+            if id(node) in skip_ids or node.name in NON_TEXT or is_hidden(node):
+                continue
+        name = node.name
+        if name == "br":
+            parts.append("\n")
+            continue
+        if name == "img":
+            alt = node.get("alt")
+            # emoji and stickers are images with their character as alt text
+            if alt and len(alt) <= 8 and not alt.isascii():
+                parts.append(alt)
+            continue
+        block = name in BLOCK
+        if block:
+            parts.append("\x00")
+            stack.append("\x00")
+        stack.extend(reversed(node.contents))
+    return _tidy("".join(parts))
+
+
+def _tidy(raw: str) -> str:
+    # \x00 marks a soft break (block edge): many in a row count as one
+    raw = re.sub(r"(?:\s*\x00\s*)+", "\x00", raw)
+    raw = raw.replace("\x00", "\n")
+    raw = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    return _NEWLINES.sub("\n\n", text).strip()
+
+
+def all_text(tag: Tag | None) -> str:
+    """All text in `tag`, hidden parts included, on one line.
+
+    For labels a page hides until hover (times, names): whitespace is collapsed
+    but kept exactly otherwise, so a narrow no-break space survives.
+    """
+    if tag is None:
+        return ""
+    texts: list[str] = []
+    stack: list[object] = [tag]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIP_STRINGS):
+                texts.append(str(node))
+        elif isinstance(node, Tag) and (node is tag or node.name not in ("script", "style", "template")):
+            stack.extend(reversed(node.contents))
+    return _ASCII_WS.sub(" ", "".join(texts)).strip()
+
+
+def shown_text(tag: Tag | None) -> str:
+    """Visible text of a small label (a name or a time), on one line."""
+    if tag is None:
+        return ""
+    return _ASCII_WS.sub(" ", visible_text(tag)).strip()
+
+
+def iter_tags(root: Tag) -> Iterator[Tag]:
+    """All descendant elements of `root` in document order."""
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            yield node
+
+
+def outermost(tags: list[Tag]) -> list[Tag]:
+    """`tags` without those nested inside another of them (document order kept)."""
+    chosen = {id(t) for t in tags}
+    return [t for t in tags if not any(id(p) in chosen for p in t.parents)]
+
+
+def has_class_stem(tag: Tag, stems: Iterable[str]) -> bool:
+    """True when any class of `tag` contains any of `stems`."""
+    cls = classes(tag)
+    return any(stem in c for c in cls for stem in stems)
+
+
+def strip_suffix(text: str, suffixes: Iterable[str]) -> str:
+    """Drop a trailing ":" or "said" style label from a name."""
+    t = text.strip()
+    for s in suffixes:
+        if t.lower().endswith(s):
+            t = t[: -len(s)].strip()
+    return t

@@ -1,0 +1,67 @@
+"""LivePerson (lpChat / Conversational Cloud web messaging).
+
+Lines are `.lpc_message-area` / `.lp_chat_line_wrapper` blocks whose class
+says the side (`_agent`, `_visitor`/`_consumer`, `_system`, LivePerson's own
+misspelt `lpc_message_sytem`). The rep's name sits in `.lp_sender` and in the
+text element's `title`; the side timestamp reads "Now" or a short time.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from ..model import ParsedChat, ParsedMessage
+from .html import all_text, classes, outermost, shown_text, visible_text
+
+NAME = "liveperson"
+LABEL = "LivePerson"
+
+_LINE = ".lpc_message-area, .lp_chat_line_wrapper"
+_TEXT = ".lpc_message__text, .lp_title_text, .lpc_card__text"
+_TIME = ".lpc_message-area__side-timestamp, .lpc_message__timestamp, .lp_time_stamp"
+
+
+def detect(soup: BeautifulSoup) -> bool:
+    return soup.select_one("#lpChat, [data-lp-point='lines_area'], .lpc_transcript, .lpc_message") is not None
+
+
+def _role(tag: Tag) -> str | None:
+    joined = " ".join(classes(tag))
+    if "_system" in joined or "_sytem" in joined:
+        return "system"
+    if "_bot" in joined:
+        return "bot"
+    if "_agent" in joined or "lp_agent" in joined:
+        return "agent"
+    if "_visitor" in joined or "_consumer" in joined or "lp_visitor" in joined:
+        return "customer"
+    return None
+
+
+def parse(soup: BeautifulSoup) -> ParsedChat:
+    lines = soup.select(_LINE)
+    messages: list[ParsedMessage] = []
+    for line in outermost(lines):
+        role = _role(line)
+        if role is None:
+            for inner in line.select(".lpc_message"):
+                role = _role(inner)
+                if role:
+                    break
+        if role is None:
+            continue
+        sender = line.select_one(".lp_sender, .lpc_message__sender")
+        time = line.select_one(_TIME)
+        text_nodes = line.select(_TEXT)
+        if text_nodes:
+            text = "\n".join(t for t in (visible_text(n) for n in text_nodes) if t)
+        else:
+            body = line.select_one(".lpc_message") or line
+            text = visible_text(body, skip=[x for x in (sender, time) if x is not None])
+        if not text:
+            continue
+        speaker = shown_text(sender) or all_text(sender)
+        if not speaker and text_nodes and role in ("agent", "bot"):
+            speaker = str(text_nodes[0].get("title") or "").strip()
+        messages.append(ParsedMessage(role=role, speaker=speaker, text=text, time_text=all_text(time)))
+    return ParsedChat(parser=NAME, messages=messages)

@@ -1,0 +1,277 @@
+"""Store: the only code that writes SQL. Ids, merging, evidence, search.
+
+Writes are upserts keyed by content-derived ids (identity.py), so importing a
+file twice, or a chat saved twice, adds each message once. A later source may
+fill in what an earlier one lacked (a time, a title) but never overwrites it.
+Callers wrap each source in `Archive.transaction()`: all of it or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .db import ensure_schema
+from .errors import BadQuery
+from .identity import conversation_id, message_ids
+from .model import Page, Transcript
+
+
+@dataclass
+class Added:
+    """What storing one transcript changed."""
+
+    conversation_id: str
+    new_conversation: bool
+    new_message_ids: list[str]
+    known: int  # messages already in the archive
+
+
+@dataclass
+class Hit:
+    """One full-text search result."""
+
+    message_id: str
+    conversation_id: str
+    sent_at: str | None
+    sent_at_text: str
+    role: str
+    speaker: str
+    text: str
+    snippet: str
+    company: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        return dict(self.__dict__)
+
+
+def utcnow() -> str:
+    """The current instant as ISO-8601 UTC, seconds precision."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Archive:
+    """An archive database, opened and brought to the current schema."""
+
+    def __init__(self, path: str | Path | None = None, *, db: Database | None = None) -> None:
+        if db is None:
+            db = Database(path) if path is not None else Database(memory=True)
+        self.db = db
+        self.db.conn.execute("PRAGMA foreign_keys = ON")
+        self.db.conn.execute("PRAGMA busy_timeout = 10000")
+        ensure_schema(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Archive]:
+        """All writes inside commit together or not at all."""
+        with self.db.atomic():
+            yield self
+
+    # -- sources -----------------------------------------------------------
+
+    def has_source(self, source_id: str) -> bool:
+        return self.db.execute("select 1 from sources where id = ?", [source_id]).fetchone() is not None
+
+    def add_source(self, source_id: str, page: Page, parser: str | None, imported_at: str | None = None) -> None:
+        """Keep a source and its original bytes (gzip) as evidence."""
+        main = page.files[0] if page.files else None
+        data = main.data if main else b""
+        self.db.execute(
+            "insert or ignore into sources (id, kind, path, url, title, saved_at, saved_at_basis, imported_at,"
+            " parser, size, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                source_id,
+                page.kind,
+                page.path,
+                page.url,
+                page.title,
+                page.saved_at.isoformat() if page.saved_at else None,
+                page.saved_at_basis,
+                imported_at or utcnow(),
+                parser,
+                sum(len(f.data) for f in page.files),
+                gzip.compress(data, compresslevel=6, mtime=0),
+            ],
+        )
+        self.db.conn.executemany(
+            "insert or ignore into source_files (source_id, path, sha256, size, content) values (?, ?, ?, ?, ?)",
+            [
+                (source_id, f.path, hashlib.sha256(f.data).hexdigest(), len(f.data), gzip.compress(f.data, 6, mtime=0))
+                for f in page.files[1:]
+            ],
+        )
+
+    def source_bytes(self, source_id: str) -> bytes:
+        """The original bytes of a source's main file."""
+        row = self.db.execute("select content from sources where id = ?", [source_id]).fetchone()
+        if row is None:
+            raise KeyError(source_id)
+        return gzip.decompress(row[0])
+
+    # -- transcripts ---------------------------------------------------------
+
+    def add_transcript(
+        self, transcript: Transcript, source_id: str, captured_at: Sequence[str | None] | None = None
+    ) -> Added:
+        """Merge a transcript into the archive and return what was new.
+
+        Messages already present (same id) are kept as they are, apart from
+        filling a time they lacked; new ones are placed after the last known
+        message that precedes them in this transcript, and `seq` is renumbered.
+        """
+        msgs = transcript.messages
+        conv_id = self._conversation_for(transcript)
+        ids = message_ids(conv_id, msgs)
+        existing = self.db.execute(
+            "select id, seq, sent_at from messages where conversation_id = ? order by seq", [conv_id]
+        ).fetchall()
+        known = {row[0]: row for row in existing}
+        new_conversation = not self.db.execute("select 1 from conversations where id = ?", [conv_id]).fetchone()
+        if new_conversation:
+            self.db.execute(
+                "insert into conversations (id, company, channel, title, url, tz, widget, chat_date, date_basis,"
+                " first_source_id, message_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                [
+                    conv_id,
+                    transcript.company,
+                    transcript.channel,
+                    transcript.title,
+                    transcript.url,
+                    transcript.tz,
+                    transcript.parser,
+                    transcript.chat_date,
+                    transcript.date_basis,
+                    source_id,
+                ],
+            )
+        else:
+            self.db.execute(
+                "update conversations set title = coalesce(title, ?), url = coalesce(url, ?) where id = ?",
+                [transcript.title, transcript.url, conv_id],
+            )
+
+        old_order = [row[0] for row in existing]
+        order = merge_order(old_order, ids)
+        seq_of = {mid: seq for seq, mid in enumerate(order)}
+        new_rows = []
+        fills = []
+        for i, (mid, m) in enumerate(zip(ids, msgs)):
+            if mid in known:
+                if known[mid][2] is None and m.sent_at is not None:
+                    fills.append((m.sent_at, m.time_basis, mid))
+                continue
+            cap = captured_at[i] if captured_at is not None else None
+            new_rows.append(
+                (mid, conv_id, seq_of[mid], m.role, m.speaker, m.text, m.sent_at, m.sent_at_text, m.time_basis,
+                 source_id, cap)
+            )
+        if new_rows:
+            moved = [(seq_of[mid], mid) for mid, seq, _ in existing if seq_of[mid] != seq]
+            self.db.conn.executemany("update messages set seq = ? where id = ?", moved)
+            self.db.conn.executemany(
+                "insert into messages (id, conversation_id, seq, role, speaker, text, sent_at, sent_at_text,"
+                " time_basis, source_id, captured_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new_rows,
+            )
+        if fills:
+            self.db.conn.executemany(
+                "update messages set sent_at = ?, time_basis = ? where id = ? and sent_at is null", fills
+            )
+        self.db.conn.executemany(
+            "insert or ignore into message_sources (message_id, source_id) values (?, ?)",
+            [(mid, source_id) for mid in ids],
+        )
+        if new_rows or fills:
+            self._refresh_conversation(conv_id)
+        return Added(conv_id, new_conversation, [r[0] for r in new_rows], len(ids) - len(new_rows))
+
+    def _conversation_for(self, transcript: Transcript) -> str:
+        """The conversation id, told apart from a different chat with the same anchor."""
+        conv_id = conversation_id(transcript.company, transcript.messages)
+        row = self.db.execute("select chat_date from conversations where id = ?", [conv_id]).fetchone()
+        if row and row[0] and transcript.chat_date and _days_apart(row[0], transcript.chat_date) > 1:
+            return conversation_id(transcript.company, transcript.messages, salt=transcript.chat_date)
+        return conv_id
+
+    def _refresh_conversation(self, conv_id: str) -> None:
+        self.db.execute(
+            """update conversations set
+                 started_at = (select min(sent_at) from messages where conversation_id = :id),
+                 ended_at = (select max(sent_at) from messages where conversation_id = :id),
+                 message_count = (select count(*) from messages where conversation_id = :id)
+               where id = :id""",
+            {"id": conv_id},
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Full-text search: FTS5 syntax, phrases in quotes, `waiv*` prefixes.
+
+        Raises BadQuery for syntax SQLite cannot parse.
+        """
+        if not query.strip():
+            raise BadQuery("the search query is empty")
+        sql = """
+            select m.id, m.conversation_id, m.sent_at, m.sent_at_text, m.role, m.speaker, m.text,
+                   snippet(messages_fts, 0, '**', '**', '…', 16), c.company
+            from messages_fts
+            join messages m on m.rowid = messages_fts.rowid
+            join conversations c on c.id = m.conversation_id
+            where messages_fts match ?
+            order by rank
+            limit ?
+        """
+        try:
+            rows = self.db.execute(sql, [query, limit]).fetchall()
+        except sqlite3.OperationalError as e:
+            raise BadQuery(
+                f"cannot search for {query!r}: {e}; put phrases in double quotes, e.g. '\"late fee\"'"
+            ) from None
+        return [Hit(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7], r[8] or "") for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        return {t: self.db[t].count for t in ("sources", "conversations", "messages")}
+
+
+def merge_order(old: list[str], incoming: list[str]) -> list[str]:
+    """Merge two orderings of message ids, keeping both orders where they agree.
+
+    Each id new to `old` goes right after the nearest id before it in
+    `incoming` that is already placed (at the start when there is none).
+    """
+    result = list(old)
+    index = {mid: i for i, mid in enumerate(result)}
+    cursor = -1
+    inserted = False
+    for mid in incoming:
+        if mid in index:
+            if inserted:
+                index = {m: i for i, m in enumerate(result)}
+                inserted = False
+            cursor = max(cursor, index[mid])
+            continue
+        cursor += 1
+        result.insert(cursor, mid)
+        index[mid] = cursor
+        inserted = True
+    return result
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0

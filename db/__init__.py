@@ -1,0 +1,117 @@
+"""The archive's schema, as data and migrations. Applied on every open.
+
+Each migration is named, runs in its own transaction and is recorded in
+`_sqlite_migrations` (sqlite-utils' Migrations), so an archive made by an
+older version upgrades in place and a half-applied upgrade cannot exist.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("chat-archiver")
+
+#: FTS configuration: table -> (columns, tokenizer). Porter stemming lets
+#: "waive" find "waived"; triggers keep the index in step with the table.
+FTS_CONFIG = {"messages": (["text", "speaker"], "porter")}
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": str,  # sha256 of the file's bytes (of the snapshot, for live captures)
+            "kind": str,  # html, html-complete, mhtml, webarchive, live
+            "path": str,
+            "url": str,
+            "title": str,
+            "saved_at": str,
+            "saved_at_basis": str,
+            "imported_at": str,
+            "parser": str,
+            "size": int,
+            "content": bytes,  # the original bytes, gzip-compressed
+        },
+        pk="id",
+    )
+    db["source_files"].create(
+        {
+            "source_id": str,
+            "path": str,  # relative to the page: frame files of a complete save
+            "sha256": str,
+            "size": int,
+            "content": bytes,
+        },
+        pk=("source_id", "path"),
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["conversations"].create(
+        {
+            "id": str,
+            "company": str,
+            "channel": str,
+            "title": str,
+            "url": str,
+            "tz": str,
+            "started_at": str,
+            "ended_at": str,
+            "widget": str,
+            "chat_date": str,
+            "date_basis": str,
+            "first_source_id": str,
+            "message_count": int,
+        },
+        pk="id",
+    )
+    db["messages"].create(
+        {
+            "id": str,
+            "conversation_id": str,
+            "seq": int,
+            "role": str,
+            "speaker": str,
+            "text": str,
+            "sent_at": str,
+            "sent_at_text": str,
+            "time_basis": str,
+            "source_id": str,
+            "captured_at": str,
+        },
+        pk="id",
+        foreign_keys=[("conversation_id", "conversations", "id"), ("source_id", "sources", "id")],
+    )
+    db["messages"].create_index(["conversation_id", "seq"])
+    db["messages"].create_index(["sent_at"])
+    db["message_sources"].create(
+        {"message_id": str, "source_id": str},
+        pk=("message_id", "source_id"),
+        foreign_keys=[("message_id", "messages", "id"), ("source_id", "sources", "id")],
+    )
+    db["message_sources"].create_index(["source_id"])
+    for table, (columns, tokenize) in FTS_CONFIG.items():
+        enable_fts(db, table, columns, tokenize)
+
+
+def enable_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
+    """sqlite-utils' FTS5 table and triggers, with the update trigger narrowed
+    to the indexed columns: renumbering `seq` must not rewrite the index."""
+    db[table].enable_fts(columns, tokenize=tokenize, create_triggers=True)
+    cols = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    fts = f"{table}_fts"
+    db.execute(f'DROP TRIGGER "{table}_au"')
+    db.execute(
+        f'''CREATE TRIGGER "{table}_au" AFTER UPDATE OF {cols} ON "{table}" BEGIN
+  INSERT INTO "{fts}" ("{fts}", rowid, {cols}) VALUES('delete', old.rowid, {old});
+  INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new});
+END'''
+    )
+
+
+def ensure_schema(db: Database) -> None:
+    """Bring `db` to the current schema: WAL mode, then pending migrations."""
+    if db.journal_mode != "wal" and db.conn.execute("PRAGMA database_list").fetchone()[2]:
+        db.enable_wal()
+    migrations.apply(db)
