@@ -12,7 +12,8 @@ import datetime as dt
 import gzip
 import hashlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,7 +163,9 @@ class Archive:
             )
 
         old_order = [row[0] for row in existing]
-        order = merge_order(old_order, ids)
+        when = {row[0]: row[2] for row in existing}
+        when.update({mid: m.sent_at for mid, m in zip(ids, msgs) if mid not in known})
+        order = merge_order(old_order, ids, when)
         seq_of = {mid: seq for seq, mid in enumerate(order)}
         new_rows = []
         fills = []
@@ -246,28 +249,54 @@ class Archive:
         return {t: self.db[t].count for t in ("sources", "conversations", "messages")}
 
 
-def merge_order(old: list[str], incoming: list[str]) -> list[str]:
+def merge_order(old: list[str], incoming: list[str], when: Mapping[str, str | None] | None = None) -> list[str]:
     """Merge two orderings of message ids, keeping both orders where they agree.
 
-    Each id new to `old` goes right after the nearest id before it in
-    `incoming` that is already placed (at the start when there is none).
+    Ids new to `old` follow the furthest already-placed id that precedes them
+    in `incoming` (or open the list). Messages only `old` holds stay where they
+    are, with a new message placed after them when both show times and theirs
+    is earlier (`when`: ISO instants), so a message one save missed lands in
+    time order. Linear in the length of both lists.
     """
-    result = list(old)
-    index = {mid: i for i, mid in enumerate(result)}
-    cursor = -1
-    inserted = False
+    if not old:
+        return list(incoming)
+    position = {mid: i for i, mid in enumerate(old)}
+    attached: dict[str | None, list[str]] = {}
+    anchor: str | None = None
     for mid in incoming:
-        if mid in index:
-            if inserted:
-                index = {m: i for i, m in enumerate(result)}
-                inserted = False
-            cursor = max(cursor, index[mid])
-            continue
-        cursor += 1
-        result.insert(cursor, mid)
-        index[mid] = cursor
-        inserted = True
+        if mid in position:
+            if anchor is None or position[mid] > position[anchor]:
+                anchor = mid
+        else:
+            attached.setdefault(anchor, []).append(mid)
+    instants = {k: _instant(v) for k, v in (when or {}).items()}
+    in_incoming = set(incoming)
+    result: list[str] = []
+    pending: deque[str] = deque(attached.get(None, []))
+    for mid in old:
+        if mid in in_incoming:
+            result.extend(pending)
+            pending.clear()
+        else:
+            mine = instants.get(mid)
+            while pending:
+                theirs = instants.get(pending[0])
+                if mine is not None and theirs is not None and theirs > mine:
+                    break
+                result.append(pending.popleft())
+        result.append(mid)
+        pending.extend(attached.get(mid, []))
+    result.extend(pending)
     return result
+
+
+def _instant(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).astimezone(dt.timezone.utc)
+    except ValueError:
+        return None
 
 
 def _days_apart(a: str, b: str) -> int:
