@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -44,6 +45,9 @@ def reports_errors(f: F) -> F:
             return f(*args, **kwargs)
         except ArchiverError as e:
             raise click.ClickException(str(e)) from None
+        except sqlite3.DatabaseError as e:
+            # a locked, full or corrupt database file: nothing the input did
+            raise click.ClickException(f"database error: {e}") from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -169,7 +169,7 @@ def _html_file(path: Path, data: bytes) -> Page:
     top = Document(html=html, url=page_url(html), title=page_title(html), location=path.name)
     documents = [top]
     files = [SourceFile(path.name, data)]
-    _follow_frames(path, html, documents, files, seen={path.resolve()}, depth=0)
+    _follow_frames(path, html, documents, files, seen={path.resolve()}, root=path.parent.resolve(), depth=0)
     kind = "html-complete" if len(files) > 1 else "html"
     return Page(kind=kind, documents=documents, files=files, path=str(path), url=top.url, title=top.title)
 
@@ -179,7 +179,13 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _follow_frames(
-    page: Path, html: str, documents: list[Document], files: list[SourceFile], seen: set[Path], depth: int
+    page: Path,
+    html: str,
+    documents: list[Document],
+    files: list[SourceFile],
+    seen: set[Path],
+    root: Path,
+    depth: int,
 ) -> None:
     """Add the frame documents a complete save keeps beside the page.
 
@@ -188,7 +194,6 @@ def _follow_frames(
     """
     if depth >= _MAX_FRAME_DEPTH:
         return
-    root = page.parent.resolve()
     for m in _FRAME_SRC.finditer(html):
         src = m.group(1) or m.group(2) or m.group(3) or ""
         target = _local_target(page, src)
@@ -206,10 +211,10 @@ def _follow_frames(
             frame_html = decode_html(data)
         except (OSError, UnsupportedFile):
             continue  # a missing or unreadable frame is not the page's fault
-        rel = os.path.relpath(resolved, page.parent.resolve())
+        rel = Path(os.path.relpath(resolved, root)).as_posix()
         documents.append(Document(html=frame_html, url=page_url(frame_html), title=page_title(frame_html), location=rel))
         files.append(SourceFile(rel, data))
-        _follow_frames(resolved, frame_html, documents, files, seen, depth + 1)
+        _follow_frames(resolved, frame_html, documents, files, seen, root, depth + 1)
 
 
 def _local_target(page: Path, src: str) -> Path | None:
