@@ -75,6 +75,8 @@ def find_chat(documents: list[Document]) -> ParsedChat:
 #: family modules in detection order (more specific hooks first)
 ORDER = [
     "liveperson",
+    "rightnow",
+    "salesforce",
 ]
 
 
