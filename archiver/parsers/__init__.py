@@ -77,6 +77,7 @@ ORDER = [
     "liveperson",
     "rightnow",
     "salesforce",
+    "zammad",
 ]
 
 
