@@ -78,6 +78,7 @@ ORDER = [
     "rightnow",
     "salesforce",
     "genesys",
+    "nuance",
     "zammad",
     "olark",
 ]
