@@ -79,6 +79,7 @@ ORDER = [
     "salesforce",
     "genesys",
     "nuance",
+    "tawkto",
     "zammad",
     "olark",
 ]
