@@ -163,3 +163,35 @@ def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
         click.echo(f"{when}  {h.company}  {who}")
         click.echo(f"    {snippet}")
         click.echo(f"    message {h.message_id}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on. Anything but this machine's own address lets other machines read the archive.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the archive in a web browser once it is up.")
+@reports_errors
+def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
+    """Serve the archive in Datasette: search, transcripts and a quotable
+    permalink for every message. Read-only; imports may run meanwhile."""
+    from .serve import PRIVACY_WARNING, build_datasette, check_port, is_loopback, run, url_for
+
+    ds = build_datasette(db_path)
+    check_port(host, port)
+    if not is_loopback(host):
+        click.echo(PRIVACY_WARNING.format(host=host), err=True)
+    click.echo(f"Serving {db_path} at {url_for(host, port)} (search: {url_for(host, port)}-/search); Ctrl+C stops.")
+    run(ds, host, port, open_browser)
+
+
+@cli.command()
+@click.argument("message_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="Plain text for a letter, Markdown, or JSON with every field.")
+@reports_errors
+def quote(message_id: str, db_path: str, fmt: str) -> None:
+    """Print one message as a citation: exact text, who, company, local time
+    with zone, UTC instant and the source file's sha256."""
+    from .quote import quote_message
+
+    click.echo(quote_message(db_path, message_id).render(fmt))
