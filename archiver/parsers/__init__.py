@@ -82,6 +82,7 @@ ORDER = [
     "tawkto",
     "zammad",
     "olark",
+    "intercom",
 ]
 
 
