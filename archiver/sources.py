@@ -201,7 +201,7 @@ def _follow_frames(
             continue
         try:
             resolved = target.resolve()
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL byte in the name
             continue
         if resolved in seen or not resolved.is_file() or root not in resolved.parents:
             continue
@@ -219,7 +219,7 @@ def _follow_frames(
 
 def _local_target(page: Path, src: str) -> Path | None:
     src = src.strip()
-    if not src:
+    if not src or any(ord(c) < 32 for c in src):
         return None
     parts = urlsplit(src)
     if parts.scheme and parts.scheme != "file":

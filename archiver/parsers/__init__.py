@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from ..errors import NoChatFound
 from ..model import Document, ParsedChat
-from . import generic
+from . import generic, slices
 from .html import make_soup
 
 #: family parsers, tried in order on each document (page first, then frames)
@@ -59,6 +59,10 @@ def find_chat(documents: list[Document]) -> ParsedChat:
     """
     soups: list[tuple[Document, BeautifulSoup]] = []
     for doc in documents:
+        if len(doc.html) > slices.LARGE:
+            chat = slices.parse_large(doc.html, doc.location)
+            if chat is not None and chat.messages:
+                return chat
         soup = make_soup(doc.html)
         chat = parse_soup(soup, doc.location)
         if chat:

@@ -198,3 +198,85 @@ def strip_suffix(text: str, suffixes: Iterable[str]) -> str:
         if t.lower().endswith(s):
             t = t[: -len(s)].strip()
     return t
+
+
+# -- fast class lookups ----------------------------------------------------------
+# CSS selectors (soupsieve) cost more than parsing on chat-sized pages; most
+# hooks are plain class names, so one walk with set lookups does the same work.
+
+
+def _class_set(tag: Tag) -> frozenset[str] | list[str]:
+    value = tag.attrs.get("class") if tag.attrs else None
+    if not value:
+        return ()  # type: ignore[return-value]
+    return value.split() if isinstance(value, str) else value
+
+
+def by_class(root: Tag, wanted: Iterable[str]) -> list[Tag]:
+    """Descendants of `root` carrying any class in `wanted`, in document order."""
+    want = frozenset(wanted)
+    return [
+        node
+        for node in root.descendants
+        if isinstance(node, Tag) and node.attrs and any(c in want for c in _class_set(node))
+    ]
+
+
+def first_by_class(root: Tag, wanted: Iterable[str]) -> dict[str, Tag]:
+    """For each class in `wanted`, its first descendant of `root` (one walk)."""
+    want = frozenset(wanted)
+    found: dict[str, Tag] = {}
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.attrs:
+            for c in _class_set(node):
+                if c in want and c not in found:
+                    found[c] = node
+    return found
+
+
+def class_index(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+    """Every class in the document mapped to its elements; built once per soup.
+
+    Cached on the soup, so each family's detect() costs a dict lookup.
+    """
+    cached = getattr(soup, "_chat_archiver_classes", None)
+    if cached is not None:
+        return cached
+    index: dict[str, list[Tag]] = {}
+    ids: dict[str, Tag] = {}
+    order: dict[int, int] = {}
+    for n, node in enumerate(soup.descendants):
+        if isinstance(node, Tag) and node.attrs:
+            order[id(node)] = n
+            for c in _class_set(node):
+                index.setdefault(c, []).append(node)
+            ident = node.attrs.get("id")
+            if isinstance(ident, str):
+                ids.setdefault(ident, node)
+    soup._chat_archiver_classes = index  # type: ignore[attr-defined]
+    soup._chat_archiver_ids = ids  # type: ignore[attr-defined]
+    soup._chat_archiver_order = order  # type: ignore[attr-defined]
+    return index
+
+
+def with_classes(soup: BeautifulSoup, names: Iterable[str]) -> list[Tag]:
+    """Elements of the document carrying any of these classes, in document order."""
+    index = class_index(soup)
+    order = soup._chat_archiver_order  # type: ignore[attr-defined]
+    seen: dict[int, Tag] = {}
+    for name in names:
+        for tag in index.get(name, ()):
+            seen[id(tag)] = tag
+    return sorted(seen.values(), key=lambda t: order[id(t)])
+
+
+def element_by_id(soup: BeautifulSoup, ident: str) -> Tag | None:
+    """The first element with id `ident` (from the same one-walk index)."""
+    class_index(soup)
+    return soup._chat_archiver_ids.get(ident)  # type: ignore[attr-defined]
+
+
+def has_any_class(soup: BeautifulSoup, names: Iterable[str]) -> bool:
+    """True when the document has an element with any of these classes."""
+    index = class_index(soup)
+    return any(n in index for n in names)

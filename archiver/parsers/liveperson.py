@@ -11,18 +11,30 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, outermost, shown_text, visible_text
+from .html import (
+    all_text,
+    by_class,
+    classes,
+    element_by_id,
+    first_by_class,
+    has_any_class,
+    outermost,
+    shown_text,
+    visible_text,
+    with_classes,
+)
 
 NAME = "liveperson"
 LABEL = "LivePerson"
 
-_LINE = ".lpc_message-area, .lp_chat_line_wrapper"
-_TEXT = ".lpc_message__text, .lp_title_text, .lpc_card__text"
-_TIME = ".lpc_message-area__side-timestamp, .lpc_message__timestamp, .lp_time_stamp"
+_LINE = ("lpc_message-area", "lp_chat_line_wrapper")
+_TEXT = ("lpc_message__text", "lp_title_text", "lpc_card__text")
+_TIME = ("lpc_message-area__side-timestamp", "lpc_message__timestamp", "lp_time_stamp")
+_SENDER = ("lp_sender", "lpc_message__sender")
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one("#lpChat, [data-lp-point='lines_area'], .lpc_transcript, .lpc_message") is not None
+    return element_by_id(soup, "lpChat") is not None or has_any_class(soup, ("lpc_transcript", "lpc_message"))
 
 
 def _role(tag: Tag) -> str | None:
@@ -39,24 +51,25 @@ def _role(tag: Tag) -> str | None:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    lines = soup.select(_LINE)
+    lines = with_classes(soup, _LINE)
     messages: list[ParsedMessage] = []
     for line in outermost(lines):
         role = _role(line)
         if role is None:
-            for inner in line.select(".lpc_message"):
+            for inner in by_class(line, ("lpc_message",)):
                 role = _role(inner)
                 if role:
                     break
         if role is None:
             continue
-        sender = line.select_one(".lp_sender, .lpc_message__sender")
-        time = line.select_one(_TIME)
-        text_nodes = line.select(_TEXT)
+        found = first_by_class(line, _SENDER + _TIME)
+        sender = next((found[c] for c in _SENDER if c in found), None)
+        time = next((found[c] for c in _TIME if c in found), None)
+        text_nodes = by_class(line, _TEXT)
         if text_nodes:
             text = "\n".join(t for t in (visible_text(n) for n in text_nodes) if t)
         else:
-            body = line.select_one(".lpc_message") or line
+            body = next(iter(by_class(line, ("lpc_message",))), line)
             text = visible_text(body, skip=[x for x in (sender, time) if x is not None])
         if not text:
             continue

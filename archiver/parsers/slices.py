@@ -1,0 +1,246 @@
+"""Large documents, parsed in slices so memory stays bounded.
+
+A BeautifulSoup tree costs about thirty times its HTML, so a 50 MB transcript
+would need gigabytes. Above `LARGE` characters we stream the page twice with
+lxml's iterparse, dropping elements as we go: once to find the element with
+the most children (the transcript's list), once to cut those children into
+slices of about `SLICE` characters. Each slice is wrapped in its ancestors
+(and what precedes them, for headers), repeats the last `OVERLAP` children of
+the slice before it and the first of the slice after (date separators, group
+name headers, a name under a run's last bubble), and is fed to the same
+parsers as any page; messages two slices both saw are matched by text and
+folded into one.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..model import ParsedChat, ParsedMessage
+from .html import make_soup
+
+LARGE = 8_000_000  # characters of HTML
+SLICE = 1_000_000
+OVERLAP = 30  # container children repeated at the start of the next slice
+_PREFIX_LIMIT = 500_000
+_DROP = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+@dataclass
+class _Container:
+    path: tuple[int, ...]
+    children: int
+
+
+def _events(data: bytes, events: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
+    return etree.iterparse(io.BytesIO(data), events=events, html=True, huge_tree=True, recover=True)
+
+
+def _free(elem: etree._Element) -> None:
+    """Drop a finished element and its earlier siblings from the growing tree."""
+    elem.clear(keep_tail=False)
+    parent = elem.getparent()
+    if parent is not None:
+        while elem.getprevious() is not None:
+            del parent[0]
+
+
+def find_container(data: bytes) -> _Container | None:
+    """The element with the most child elements, by its child-index path."""
+    stack: list[list[int]] = []  # per open element: [index in parent, children so far]
+    best: _Container | None = None
+    for event, elem in _events(data, ("start", "end")):
+        if not isinstance(elem.tag, str):
+            continue
+        if event == "start":
+            index = -1
+            if stack:
+                index = stack[-1][1]
+                stack[-1][1] += 1
+            stack.append([index, 0])
+        else:
+            children = stack[-1][1]
+            if best is None or children > best.children:
+                best = _Container(tuple(s[0] for s in stack[1:]), children)
+            stack.pop()
+            _free(elem)
+    return best
+
+
+def _start_tag(elem: etree._Element) -> str:
+    attrs = "".join(
+        f' {k}="{_escape(v)}"' for k, v in elem.attrib.items() if isinstance(k, str) and not v.startswith("data:")
+    )
+    return f"<{elem.tag}{attrs}>"
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _html(elem: etree._Element) -> str:
+    return etree.tostring(elem, encoding="unicode", method="html", with_tail=True)
+
+
+def iter_children(data: bytes, container: _Container) -> Iterator[tuple[list[str], list[str], str]]:
+    """Yield (prefix, closing, child HTML) for each child of the container, streaming."""
+    path: list[int] = []
+    counts: list[int] = []
+    inside = False
+    prefix: list[str] = []
+    closing: list[str] = []
+    target = list(container.path)
+    for event, elem in _events(data, ("start", "end")):
+        if not isinstance(elem.tag, str):
+            continue
+        if event == "start":
+            if counts:
+                path.append(counts[-1])
+                counts[-1] += 1
+            counts.append(0)
+            if path == target and not inside:
+                inside = True
+                prefix, closing = _context(elem)
+            continue
+        if inside and len(path) == len(target) + 1 and path[:-1] == target:
+            yield prefix, closing, _html(elem)
+            _free(elem)
+        elif path == target:
+            inside = False
+        counts.pop()
+        if path:
+            path.pop()
+
+
+def iter_slices(data: bytes, container: _Container) -> Iterator[str]:
+    """Documents holding runs of about SLICE characters of the container's children.
+
+    Each run is preceded by the last OVERLAP children of the run before it and
+    followed by the first OVERLAP children of the run after it, for context.
+    """
+    runs: list[list[str]] = [[]]
+    size = 0
+    frame: tuple[list[str], list[str]] = ([], [])
+
+    def document(i: int) -> str:
+        before = runs[i - 1][-OVERLAP:] if i > 0 else []
+        after = runs[i + 1][:OVERLAP] if i + 1 < len(runs) else []
+        return "".join(frame[0]) + "".join(before + runs[i] + after) + "".join(frame[1])
+
+    emitted = 0
+    for prefix, closing, child in iter_children(data, container):
+        frame = (prefix, closing)
+        if size >= SLICE:
+            runs.append([])
+            size = 0
+        runs[-1].append(child)
+        size += len(child)
+        # a run is complete once the next one has its lookahead children
+        if len(runs) - emitted >= 2 and len(runs[emitted + 1]) >= OVERLAP:
+            yield document(emitted)
+            if emitted > 0:
+                runs[emitted - 1] = []  # no longer needed as context
+            emitted += 1
+    while emitted < len(runs) and runs[emitted]:
+        yield document(emitted)
+        emitted += 1
+
+
+def _context(container: etree._Element) -> tuple[list[str], list[str]]:
+    """Start tags of the container's ancestors, with what precedes each (headers)."""
+    chain = [container, *container.iterancestors()]
+    chain.reverse()
+    opening: list[str] = []
+    budget = _PREFIX_LIMIT
+    for elem in chain:
+        opening.append(_start_tag(elem))
+        if elem is container:
+            break
+        # children of this ancestor already parsed: siblings before the next link
+        for child in elem:
+            if child in chain:
+                break
+            if not isinstance(child.tag, str) or child.tag in _DROP:
+                continue
+            html = _html(child)
+            if len(html) <= budget:
+                opening.append(html)
+                budget -= len(html)
+    closing = [f"</{e.tag}>" for e in reversed(chain)]
+    return opening, closing
+
+
+def _overlap(before: list[ParsedMessage], after: list[ParsedMessage]) -> int:
+    """How many of `after`'s first messages repeat `before`'s last ones (by text)."""
+    limit = min(len(before), len(after), OVERLAP * 16)
+    for k in range(limit, 0, -1):
+        if all(a.text == b.text for a, b in zip(after[:k], before[-k:])):
+            return k
+    return 0
+
+
+def _join(merged: list[ParsedMessage], chat: list[ParsedMessage]) -> None:
+    """Append a slice's messages, folding the ones both slices saw into one.
+
+    Of a repeated message, the earlier slice saw more of what came before it
+    (separators, group headers), the later one more of what followed (a name
+    under the last bubble of a run): each field takes whichever version has it.
+    """
+    k = _overlap(merged, chat)
+    lost_day = None
+    pairs = list(zip(merged[len(merged) - k :], chat[:k]))
+    # separators date every message after them; a parser that dates only the
+    # message under a timestamp line leaves gaps, and then nothing is carried
+    separators = bool(pairs) and all(held.day_text for held, _ in pairs)
+    for held, again in pairs:
+        held.speaker = held.speaker or again.speaker
+        held.time_text = held.time_text or again.time_text
+        held.datetime_text = held.datetime_text or again.datetime_text
+        if separators and not again.day_text:
+            lost_day = held.day_text
+        elif held.day_text is None:
+            held.day_text = again.day_text
+    new = chat[k:]
+    if lost_day is not None:
+        # the separator lies further back than this slice could see
+        for m in new:
+            if m.day_text:
+                break
+            m.day_text = lost_day
+    merged.extend(new)
+
+
+def parse_large(html: str, location: str) -> ParsedChat | None:
+    """The chat in a large document, parsed slice by slice, or None."""
+    from . import by_name, generic, parse_soup
+
+    data = html.encode("utf-8")
+    container = find_container(data)
+    if container is None or container.children < 2:
+        return None
+    parser = None
+    merged: ParsedChat | None = None
+    for piece in iter_slices(data, container):
+        soup = make_soup(piece)
+        if parser is None:
+            chat = parse_soup(soup, location)
+            if chat is None:
+                generic_chat = generic.parse(soup)
+                chat = generic_chat if generic_chat.messages else None
+            if chat is None:
+                continue
+            parser = by_name(chat.parser)
+        else:
+            chat = parser.parse(soup)
+        if merged is None:
+            merged = chat
+            merged.location = location
+        else:
+            _join(merged.messages, chat.messages)
+            merged.header_text = merged.header_text or chat.header_text
+        soup.decompose()
+    return merged
