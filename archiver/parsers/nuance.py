@@ -9,6 +9,7 @@ bubble ("Automated message :") is what tells a virtual assistant from a rep.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
 
@@ -46,10 +47,11 @@ def _ciapi(soup: BeautifulSoup) -> list[ParsedMessage]:
     root = soup.select_one("#ciapiSkinChatTranscript") or soup
     selector = ", ".join("." + c for c in _CONTAINERS)
     containers = outermost(root.select(selector))
+    siblings = Counter(id(c.parent) for c in containers)
     messages: list[ParsedMessage] = []
     for container in containers:
         role = next(_CONTAINERS[c] for c in classes(container) if c in _CONTAINERS)
-        frame = _frame(container, root, selector)
+        frame = _frame(container, root, siblings)
         if "agent-typing" in classes(frame) or "agent-typing" in classes(container):
             continue  # "Jessica is typing", written as a system message
         bubble = container.select_one(_INNER) or container
@@ -77,10 +79,13 @@ def _name(label: str) -> str:
     return _SAID.sub("", label.strip())
 
 
-def _frame(container: Tag, root: Tag, selector: str) -> Tag:
-    """The element that holds one message's bubble and its print-only labels."""
+def _frame(container: Tag, root: Tag, siblings: Counter[int]) -> Tag:
+    """The element that holds one message's bubble and its print-only labels.
+
+    That is the bubble's parent when the parent holds no other bubble.
+    """
     parent = container.parent
-    if parent is None or parent is root or len(parent.select(selector)) > 1:
+    if parent is None or parent is root or siblings[id(parent)] > 1:
         return container
     return parent
 

@@ -85,12 +85,19 @@ def _name_runs(messages: list[ParsedMessage]) -> None:
             j += 1
         if messages[i].role != "system":
             run = messages[i : j + 1]
-            for k, m in enumerate(run):
+            # two linear passes, so a page of thousands of unnamed bubbles stays cheap
+            later: list[str] = []
+            name = ""
+            for m in reversed(run):
+                name = m.speaker or name
+                later.append(name)
+            later.reverse()
+            earlier = ""
+            for m, after in zip(run, later):
                 if m.speaker:
-                    continue
-                later = next((r.speaker for r in run[k + 1 :] if r.speaker), "")
-                earlier = next((r.speaker for r in reversed(run[:k]) if r.speaker), "")
-                m.speaker = later or earlier
+                    earlier = m.speaker
+                else:
+                    m.speaker = after or earlier
         i = j + 1
 
 
