@@ -205,11 +205,11 @@ def strip_suffix(text: str, suffixes: Iterable[str]) -> str:
 # hooks are plain class names, so one walk with set lookups does the same work.
 
 
-def _class_set(tag: Tag) -> frozenset[str] | list[str]:
+def _class_set(tag: Tag) -> list[str]:
     value = tag.attrs.get("class") if tag.attrs else None
     if not value:
-        return ()  # type: ignore[return-value]
-    return value.split() if isinstance(value, str) else value
+        return []
+    return value.split() if isinstance(value, str) else list(value)
 
 
 def by_class(root: Tag, wanted: Iterable[str]) -> list[Tag]:
