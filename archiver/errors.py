@@ -33,3 +33,7 @@ class NotFound(ArchiverError):
 
 class BrowserNotFound(ArchiverError):
     """No Chromium or Chrome could be found to drive."""
+
+
+class CaptureFailed(ArchiverError):
+    """Live capture could not start the browser or open the page."""

@@ -120,6 +120,18 @@ class Archive:
             raise KeyError(source_id)
         return gzip.decompress(row[0])
 
+    def link_messages(self, source_id: str, message_ids: Sequence[str]) -> None:
+        """Record that a source also shows these (already stored) messages.
+
+        A live collector's final snapshot is evidence for every message the
+        run saw, including ones the widget no longer shows at the end.
+        """
+        self.db.conn.executemany(
+            "insert or ignore into message_sources (message_id, source_id)"
+            " select ?, ? where exists (select 1 from messages where id = ?)",
+            [(mid, source_id, mid) for mid in message_ids],
+        )
+
     # -- transcripts ---------------------------------------------------------
 
     def add_transcript(
