@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,9 @@ def _must_exist(path: str, where: str) -> str:
     found = shutil.which(path)
     if found:
         return found
-    raise BrowserNotFound(f"{where} names {path}, which is not an executable browser")
+    raise BrowserNotFound(
+        f"{where} names {path}, which is not an executable browser; name a Chromium or Chrome executable, or {INSTALL_HINT}"
+    )
 
 
 def _playwright_chromium() -> str | None:
@@ -134,3 +136,25 @@ def persistent_context(profile: str | Path, headless: bool = False, executable: 
             yield ctx
         finally:
             ctx.close()
+
+
+@asynccontextmanager
+async def async_persistent_context(
+    profile: str | Path, headless: bool = False, executable: str | None = None, **options: Any
+) -> AsyncIterator[Any]:
+    """persistent_context for asyncio code (the live collector); `options` go to Playwright."""
+    from playwright.async_api import Error as PlaywrightError, async_playwright
+
+    path = find_browser(executable)
+    Path(profile).mkdir(parents=True, exist_ok=True)
+    async with async_playwright() as p:
+        ctx = await p.chromium.launch_persistent_context(
+            str(profile), executable_path=path, **launch_args(headless), **options
+        )
+        try:
+            yield ctx
+        finally:
+            try:
+                await ctx.close()
+            except PlaywrightError:
+                pass  # the person closed the browser first: nothing left to close
