@@ -22,7 +22,8 @@ def outer(side: str, text: str, name: str = "", time: str = "", prefix: str = ""
 
 
 def transcript(*parts: str) -> str:
-    return f'<div id="ciapiSkinChatTranscript" role="log"><p class="info">You are chatting with a computer.</p>{"".join(parts)}</div>'
+    intro = '<p class="info">You are chatting with a computer.</p>'
+    return f'<div id="ciapiSkinChatTranscript" role="log">{intro}{"".join(parts)}</div>'
 
 
 CASES = {
@@ -73,8 +74,10 @@ CASES = {
     ),
     "touchcommerce lines, an empty one dropped": (
         '<table><tr><td class="tcChat_systemLine"><span class="sysMsg">Welcome</span></td></tr>'
-        '<tr><td class="tcChat_agentLine"><span class="agentName">Marcus: </span><span class="agentMsg">Hi &lt;there&gt;</span></td></tr>'
-        '<tr><td class="tcChat_customerLine"><span class="customerName">You: </span><span class="customerMsg"> </span></td></tr>'
+        '<tr><td class="tcChat_agentLine"><span class="agentName">Marcus: </span>'
+        '<span class="agentMsg">Hi &lt;there&gt;</span></td></tr>'
+        '<tr><td class="tcChat_customerLine"><span class="customerName">You: </span>'
+        '<span class="customerMsg"> </span></td></tr>'
         '<tr><td class="tcChat_customerLine"><span class="customerMsg">No name shown</span></td></tr></table>',
         [
             ParsedMessage("system", "", "Welcome"),

@@ -77,7 +77,8 @@ CASES = {
             f'<li class="{ITEM.format(side="agent")}"><div class="chatContent">'
             '<span class="slds-assistive-text">Kim said</span><div class="rich-menu">'
             "<span>Pick one</span><button>Yes</button><button>No</button></div></div>"
-            '<div class="nameAndTimeContent"><div class="agentName">Kim:</div><div class="timeContent">11:00 AM</div></div></li>'
+            '<div class="nameAndTimeContent"><div class="agentName">Kim:</div>'
+            '<div class="timeContent">11:00 AM</div></div></li>'
         ),
         [ParsedMessage("agent", "Kim", "Pick one", "11:00 AM")],
     ),
@@ -100,7 +101,8 @@ CASES = {
         ],
     ),
     "classic line without a messageText span drops the name's colon": (
-        '<div id="liveAgentChatLogText"><span class="operator"><span class="name">Ana</span>: Thanks for waiting</span></div>',
+        '<div id="liveAgentChatLogText">'
+        '<span class="operator"><span class="name">Ana</span>: Thanks for waiting</span></div>',
         [ParsedMessage("agent", "Ana", "Thanks for waiting")],
     ),
 }

@@ -11,7 +11,9 @@ from archiver.parsers.html import make_soup
 
 def bubble(side: str, text: str, time: str = "", datetime: str = "") -> str:
     stamp = f' datetime="{datetime}"' if datetime else ""
-    clock = f'<div class="tawk-flex-none"><time class="tawk-timeago tawk-time-display"{stamp}>{time}</time></div>' if time else "<!---->"
+    clock = "<!---->"
+    if time:
+        clock = f'<div class="tawk-flex-none"><time class="tawk-timeago tawk-time-display"{stamp}>{time}</time></div>'
     return (
         f'<div id="messageId-x" class="tawk-message-bubble"><!----><div class="tawk-flex tawk-{side}-chat">{clock}'
         f'<div class="tawk-message-body"><!----><div class="tawk-chat-bubble tawk-{side}-chat-bubble">'
@@ -41,7 +43,10 @@ def panel(*parts: str) -> str:
 CASES = {
     "empty conversation": (panel(), []),
     "typing indicator ignored": (
-        panel('<div class="tawk-typing-indicator"><div class="tawk-chat-bubble tawk-agent-chat-bubble"></div><p>Dana is typing</p></div>'),
+        panel(
+            '<div class="tawk-typing-indicator"><div class="tawk-chat-bubble tawk-agent-chat-bubble"></div>'
+            "<p>Dana is typing</p></div>"
+        ),
         [],
     ),
     "the group's hidden name names each agent bubble": (
@@ -77,5 +82,7 @@ def test_parse(html: str, expected: list[ParsedMessage]) -> None:
 
 
 def test_host_page_with_only_the_widget_iframes_is_not_claimed() -> None:
-    soup = make_soup('<div class="widget-visible"><iframe title="chat widget" src="cid:frame-1@mhtml.blink"></iframe></div>')
+    soup = make_soup(
+        '<div class="widget-visible"><iframe title="chat widget" src="cid:frame-1@mhtml.blink"></iframe></div>'
+    )
     assert not tawkto.detect(soup)

@@ -10,14 +10,24 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, outermost, strip_suffix, visible_text
+from .html import (
+    all_text,
+    by_class,
+    classes,
+    first_by_class,
+    has_any_class,
+    outermost,
+    strip_suffix,
+    visible_text,
+    with_classes,
+)
 
 NAME = "genesys"
 LABEL = "Genesys Widgets"
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".cx-transcript, .cx-message-group, .cx-message.cx-participant") is not None
+    return has_any_class(soup, ("cx-transcript", "cx-message-group", "cx-participant"))
 
 
 def _role(cls: list[str]) -> str | None:
@@ -33,22 +43,24 @@ def _role(cls: list[str]) -> str | None:
 
 def _group_name(group: Tag) -> str:
     """The first name shown in a message group (it may sit on any bubble)."""
-    for message in group.select(".cx-message"):
+    for message in by_class(group, ("cx-message",)):
         if _role(classes(message)) in ("agent", "bot", "customer") and not any(
             "typing" in c.lower() for c in classes(message)
         ):
-            name = strip_suffix(all_text(message.select_one(".cx-name")), (":",))
+            name = strip_suffix(all_text(first_by_class(message, ("cx-name",)).get("cx-name")), (":",))
             if name:
                 return name
     return ""
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    root = soup.select_one(".cx-transcript") or soup
+    transcript = with_classes(soup, ("cx-transcript",))
+    wanted = ("cx-date", "cx-message")
+    nodes = by_class(transcript[0], wanted) if transcript else with_classes(soup, wanted)
     messages: list[ParsedMessage] = []
     group_names: dict[int, str] = {}
     day: str | None = None
-    for node in outermost(root.select(".cx-date, .cx-message")):
+    for node in outermost(nodes):
         cls = classes(node)
         if "cx-date" in cls:
             day = visible_text(node) or all_text(node) or day
@@ -58,10 +70,9 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
         role = _role(cls)
         if role is None:
             continue
-        bubble = node.select_one(".cx-bubble") or node
-        name = bubble.select_one(".cx-name")
-        time = bubble.select_one(".cx-time")
-        body = bubble.select_one(".cx-message-text")
+        found = first_by_class(node, ("cx-bubble", "cx-name", "cx-time", "cx-message-text"))
+        bubble = found.get("cx-bubble", node)
+        name, time, body = found.get("cx-name"), found.get("cx-time"), found.get("cx-message-text")
         if body is not None:
             text = visible_text(body)
         else:

@@ -14,13 +14,28 @@ from collections import Counter
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, is_hidden, outermost, visible_text
+from .html import (
+    all_text,
+    by_class,
+    classes,
+    element_by_id,
+    first_by_class,
+    has_any_class,
+    is_hidden,
+    outermost,
+    visible_text,
+    with_classes,
+)
 
 NAME = "nuance"
 LABEL = "Nuance (ciapi / TouchCommerce)"
 
-_CONTAINERS = {"ciapi-agent-container": "agent", "ciapi-customer-container": "customer", "ciapi-system-container": "system"}
-_INNER = ".ciapi-agent-message, .ciapi-customer-message, .ciapi-system-message"
+_CONTAINERS = {
+    "ciapi-agent-container": "agent",
+    "ciapi-customer-container": "customer",
+    "ciapi-system-container": "system",
+}
+_INNER = ("ciapi-agent-message", "ciapi-customer-message", "ciapi-system-message")
 #: the screen-reader prefixes the skin writes inside each bubble
 _PREFIX_LABEL = re.compile(r"(adviser|you|system|automated)\s+(said|message)\s*:?", re.I)
 _SAID = re.compile(r"(?:\s+said)?\s*:?\s*$", re.I)
@@ -29,12 +44,8 @@ _TC_ROLES = {"agent": "agent", "customer": "customer", "visitor": "customer", "c
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return (
-        soup.select_one(
-            "#ciapiSkinChatTranscript, .ciapi-agent-container, .ciapi-customer-container,"
-            " td.tcChat_agentLine, td.tcChat_customerLine"
-        )
-        is not None
+    return element_by_id(soup, "ciapiSkinChatTranscript") is not None or has_any_class(
+        soup, ("ciapi-agent-container", "ciapi-customer-container", "tcChat_agentLine", "tcChat_customerLine")
     )
 
 
@@ -44,9 +55,9 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
 
 
 def _ciapi(soup: BeautifulSoup) -> list[ParsedMessage]:
-    root = soup.select_one("#ciapiSkinChatTranscript") or soup
-    selector = ", ".join("." + c for c in _CONTAINERS)
-    containers = outermost(root.select(selector))
+    root = element_by_id(soup, "ciapiSkinChatTranscript")
+    containers = outermost(by_class(root, _CONTAINERS) if root is not None else with_classes(soup, _CONTAINERS))
+    root = root or soup
     siblings = Counter(id(c.parent) for c in containers)
     messages: list[ParsedMessage] = []
     for container in containers:
@@ -54,11 +65,12 @@ def _ciapi(soup: BeautifulSoup) -> list[ParsedMessage]:
         frame = _frame(container, root, siblings)
         if "agent-typing" in classes(frame) or "agent-typing" in classes(container):
             continue  # "Jessica is typing", written as a system message
-        bubble = container.select_one(_INNER) or container
+        inner = first_by_class(container, _INNER)
+        bubble = next((inner[c] for c in _INNER if c in inner), container)
         prefix = " ".join(all_text(t) for t in bubble.find_all(True) if is_hidden(t) and t.parent is bubble)
         if role == "agent" and "automated" in prefix.lower():
             role = "bot"
-        text = visible_text(bubble, skip=bubble.select(".quick-reply-widget"))
+        text = visible_text(bubble, skip=by_class(bubble, ("quick-reply-widget",)))
         if not text:
             continue
         name, time = _print_labels(frame, container)

@@ -10,29 +10,43 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, outermost, shown_text, strip_suffix, visible_text
+from .html import (
+    all_text,
+    by_class,
+    classes,
+    element_by_id,
+    first_by_class,
+    has_any_class,
+    outermost,
+    shown_text,
+    strip_suffix,
+    visible_text,
+    with_classes,
+)
 
 NAME = "salesforce"
 LABEL = "Salesforce Embedded Service / Live Agent"
 
-_ITEM = "li.chatMessage, li.embeddedServiceLiveAgentStateChatItem"
-_CLASSIC_LINE = "#liveAgentChatLogText .operator, #liveAgentChatLogText .client, #liveAgentChatLogText .system"
+_ITEM = ("chatMessage", "embeddedServiceLiveAgentStateChatItem")
+_PARTS = ("eventMessage", "nameAndTimeContent", "agentName", "timeContent", "plaintextContent", "chatContent")
 _CLASSIC_ROLES = {"operator": "agent", "client": "customer", "system": "system"}
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return (
-        soup.select_one(
-            ".embeddedServiceLiveAgentStateChat, .embeddedServiceLiveAgentStateChatItem,"
-            " ul.messageWrapper > li.chatMessage, #liveAgentChatLogText"
-        )
-        is not None
+    if has_any_class(soup, ("embeddedServiceLiveAgentStateChat", "embeddedServiceLiveAgentStateChatItem")):
+        return True
+    if element_by_id(soup, "liveAgentChatLogText") is not None:
+        return True
+    # "chatMessage" alone is too common a class: only inside Salesforce's messageWrapper list
+    return any(
+        li.name == "li" and li.parent is not None and "messageWrapper" in classes(li.parent)
+        for li in with_classes(soup, ("chatMessage",))
     )
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
     messages = _embedded(soup) or _classic(soup)
-    header = soup.select_one(".chatSessionStartTime")
+    header = next(iter(with_classes(soup, ("chatSessionStartTime",))), None)
     header_text = (shown_text(header) or all_text(header)) or None
     return ParsedChat(parser=NAME, messages=messages, header_text=header_text)
 
@@ -43,12 +57,13 @@ def _label(tag: Tag | None) -> str:
 
 def _embedded(soup: BeautifulSoup) -> list[ParsedMessage]:
     messages: list[ParsedMessage] = []
-    for li in outermost(soup.select(_ITEM)):
+    for li in outermost([t for t in with_classes(soup, _ITEM) if t.name == "li"]):
         cls = classes(li)
         joined = " ".join(cls).lower()
         if "typing" in joined:
             continue  # "Kim is typing" indicator, not a message
-        event = li.select_one(".eventMessage")
+        found = first_by_class(li, _PARTS)
+        event = found.get("eventMessage")
         if event is not None or "chateventmessage" in joined or "event" in cls:
             text = visible_text(event or li)
             if text:
@@ -60,10 +75,8 @@ def _embedded(soup: BeautifulSoup) -> list[ParsedMessage]:
             role = "agent"
         else:
             continue
-        meta = li.select_one(".nameAndTimeContent")
-        name = li.select_one(".agentName")
-        time = li.select_one(".timeContent")
-        body = li.select_one(".plaintextContent") or li.select_one(".chatContent") or li
+        meta, name, time = found.get("nameAndTimeContent"), found.get("agentName"), found.get("timeContent")
+        body = found.get("plaintextContent") or found.get("chatContent") or li
         text = visible_text(body, skip=[t for t in (meta, name, time) if t is not None])
         if not text:
             continue
@@ -102,14 +115,16 @@ def _name_runs(messages: list[ParsedMessage]) -> None:
 
 
 def _classic(soup: BeautifulSoup) -> list[ParsedMessage]:
+    log = element_by_id(soup, "liveAgentChatLogText")
+    if log is None:
+        return []
     messages: list[ParsedMessage] = []
-    for line in outermost(soup.select(_CLASSIC_LINE)):
+    for line in outermost(by_class(log, _CLASSIC_ROLES)):
         role = next((_CLASSIC_ROLES[c] for c in classes(line) if c in _CLASSIC_ROLES), None)
         if role is None:
             continue
-        name = line.select_one(".name")
-        time = line.select_one(".timestamp")
-        body = line.select_one(".messageText")
+        found = first_by_class(line, ("name", "timestamp", "messageText"))
+        name, time, body = found.get("name"), found.get("timestamp"), found.get("messageText")
         if body is not None:
             text = visible_text(body)
         else:

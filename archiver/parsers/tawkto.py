@@ -10,14 +10,14 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, outermost, visible_text
+from .html import all_text, classes, first_by_class, has_any_class, outermost, visible_text, with_classes
 
 NAME = "tawkto"
 LABEL = "tawk.to"
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".tawk-message-bubble, .tawk-message-block, .tawk-chat-bubble") is not None
+    return has_any_class(soup, ("tawk-message-bubble", "tawk-message-block", "tawk-chat-bubble"))
 
 
 def _group_name(group: Tag | None) -> str:
@@ -33,17 +33,18 @@ def _group_name(group: Tag | None) -> str:
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
     messages: list[ParsedMessage] = []
-    for bubble in outermost(soup.select(".tawk-message-bubble")):
+    for bubble in outermost(with_classes(soup, ("tawk-message-bubble",))):
         if any("typing" in c for c in classes(bubble)):
             continue
-        if bubble.select_one(".tawk-visitor-chat"):
+        found = first_by_class(bubble, ("tawk-visitor-chat", "tawk-agent-chat", "tawk-chat-bubble"))
+        if "tawk-visitor-chat" in found:
             role = "customer"
-        elif bubble.select_one(".tawk-agent-chat"):
+        elif "tawk-agent-chat" in found:
             role = "agent"
         else:
             role = "system"
         time = bubble.find("time")
-        body = bubble.select_one(".tawk-chat-bubble")
+        body = found.get("tawk-chat-bubble")
         text = visible_text(body) if body is not None else visible_text(bubble, skip=[time] if time else [])
         if not text:
             continue
