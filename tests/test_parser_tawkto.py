@@ -65,6 +65,11 @@ CASES = {
         panel(block(bubble("visitor", "Hi", "13:57", "2025-02-20T13:57:04-06:00"))),
         [ParsedMessage("customer", "", "Hi", "13:57", datetime_text="2025-02-20T13:57:04-06:00")],
     ),
+    "a hover title with the full date-time is kept too": (
+        panel(block('<div class="tawk-message-bubble"><div class="tawk-agent-chat"><div class="tawk-chat-bubble">'
+                    '<p>Done</p></div><time title="Feb 20, 2025, 1:58 PM">2 min ago</time></div></div>', name="Dana")),
+        [ParsedMessage("agent", "Dana", "Done", "2 min ago", datetime_text="Feb 20, 2025, 1:58 PM")],
+    ),
     "escaped markup, emoji and paragraphs": (
         panel(block('<div class="tawk-message-bubble"><div class="tawk-visitor-chat"><div class="tawk-chat-bubble">'
                     "<p><span>&lt;script&gt;alert(1)&lt;/script&gt; 🙏</span></p><p><span>line two</span></p>"

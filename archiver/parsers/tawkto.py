@@ -49,9 +49,10 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
         if not text:
             continue
         speaker = _group_name(bubble.find_parent(class_="tawk-message-group")) if role == "agent" else ""
+        # timeago labels may keep the full date-time in datetime= or a hover title
         datetime_text = None
-        if time is not None and str(time.get("datetime") or "").strip():
-            datetime_text = str(time["datetime"]).strip()
+        if time is not None:
+            datetime_text = str(time.get("datetime") or time.get("title") or "").strip() or None
         messages.append(
             ParsedMessage(role=role, speaker=speaker, text=text, time_text=all_text(time), datetime_text=datetime_text)
         )
