@@ -87,10 +87,10 @@ class Reference:
 # Sentences and clauses
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof inc ltd co corp vs etc e.g i.e eg ie approx dept "
-    "acct est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.s.a".split()
+    "mr mrs ms dr st jr sr prof inc ltd co corp vs etc e.g i.e eg ie approx dept acct u.s u.k u.s.a".split()
 )
-_BEFORE_NUMBER = frozenset({"no", "nos", "nr", "ext", "ref", "tel", "rs"})
+#: abbreviations only when a number follows ("no. 4411", "Apr. 15", "Rs. 500")
+_BEFORE_NUMBER = frozenset("no nos nr ext ref tel rs jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ZONE_WORDS = re.compile(r"(?:eastern|central|mountain|pacific|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
 _BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
 _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
@@ -123,6 +123,8 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
         return False  # "the U.S. team", "3 p.m. tonight"
     token = _LAST_TOKEN.search(text[:m.start()])
     word = token.group(1).lower().rstrip(".") if token else ""
+    if token and len(token.group(1)) > 1 and token.group(1).isupper() and "." not in token.group(1):
+        return True  # an acronym ("APR", "EST"), not an abbreviation
     if word in ("a.m", "p.m"):
         return not _ZONE_WORDS.match(text, m.end())
     if word in _BEFORE_NUMBER:
@@ -183,6 +185,17 @@ _BASE = sorted({b for b, _, _ in _ACTIONS} | {"call", "follow", "get", "arrive",
 _PAST_RE = "|".join(re.escape(p) for p in _PAST if p != "confirmed")
 _ING_RE = "|".join(re.escape(i) for i in _ING)
 _BASE_RE = "|".join(re.escape(b) for b in _BASE)
+#: participles outside the table, so "I've zeroed out", "has been registered" count
+_IRREGULAR = "sent|resent|put|taken|given|made|set|paid|written|got|gotten|brought|built|done|re-?issued"
+_ANY_PARTICIPLE = r"(?:[a-z]{2,}(?:-[a-z]+)?ed|" + _IRREGULAR + r")"
+#: participles that report what the agent saw or did in the chat, not an action for the customer
+_NOT_ACTIONS = frozenset(
+    "checked looked reviewed noticed confirmed verified found located seen noted tried received asked explained "
+    "understood pulled gone been had got gotten done used needed wanted waited mentioned advised informed told said "
+    "shared accessed determined decided learned realised realized identified talked spoken called attempted "
+    "declined denied rejected refused suspended failed charged billed assessed debited required expected".split()
+)
+_KNOWN_VERBS = frozenset(_PAST) | frozenset(_BASE) | frozenset(_ING)
 # past simple on its own ("the fee was waived") is often history, so only these
 _WAS_PAST_RE = "waived|credited|refunded|reimbursed|reversed|escalated|issued"
 
@@ -217,7 +230,7 @@ def split_clauses(sentence: str) -> list[tuple[int, str]]:
     return clauses
 
 
-_ADVERBS = r"(?:\s+(?:just|also|now|already|successfully|personally|gone ahead and|went ahead and|then|since|again))*"
+_ADVERBS = r"(?:\s+(?:just|also|now|already|personally|gone ahead and|went ahead and|then|since|again|[a-z]+ly))*"
 _FIRST = r"\b(?:i|we)"
 _MODAL = r"(?:'ll|\s+will|\s+shall|'re going to|\s+are going to|'m going to|\s+am going to)"
 _DET = r"(?:a|an|the|your|our|my|this|that|these|those|it|they|someone|somebody|who|which|each|both|all of your)"
@@ -225,22 +238,27 @@ _DET = r"(?:a|an|the|your|our|my|this|that|these|those|it|they|someone|somebody|
 # (mode, regex). The group "verb" is where the action word starts.
 _MARKERS = [
     ("first", re.compile(_FIRST + r"(?:'ve|\s+have|\s+had)?" + _ADVERBS + r"\s+(?P<verb>" + _PAST_RE + r")\b", re.I)),
+    ("first", re.compile(_FIRST + r"(?:'ve|\s+have)" + _ADVERBS + r"\s+(?P<verb>" + _ANY_PARTICIPLE + r")\b", re.I)),
+    ("first", re.compile(_FIRST + r"(?:'m|\s+am|'re|\s+are)\s+(?:happy|glad|pleased)\s+to\s+(?P<verb>" + _BASE_RE + r")\b", re.I)),
     ("first", re.compile(_FIRST + r"\s+(?:was|were|have been|'ve been)\s+able\s+to\s+(?:get\s+)?(?P<verb>" + _BASE_RE + r")\b", re.I)),
     ("first", re.compile(_FIRST + r"(?:'m|\s+am|'re|\s+are)(?:\s+(?:now|also|currently|just))?\s+(?P<verb>" + _ING_RE + r")\b", re.I)),
-    ("first", re.compile(_FIRST + _MODAL + r"(?:\s+(?:also|now|personally|then|definitely|gladly|go ahead and))*\s+(?P<verb>[a-z]+)\b", re.I)),
+    ("will", re.compile(_FIRST + _MODAL + r"(?:\s+(?:also|now|personally|then|definitely|gladly|go ahead and))*\s+(?P<verb>[a-z]+)\b", re.I)),
     ("you", re.compile(r"\byou(?:'ll|\s+will|\s+should|\s+shall|'re going to|\s+are going to)(?:\s+(?:also|now|then|soon|automatically|still))?\s+"
                        r"(?P<verb>receive|see|get|hear|notice|have(?!\s+to)|be\s+(?:" + _PAST_RE + r"|receiving|getting|seeing))\b", re.I)),
-    ("done", re.compile(r"(?P<verb>(?:has|have|had)\s+(?:now\s+|already\s+|also\s+|just\s+)?been\s+(?:" + _PAST_RE + r"))\b", re.I)),
+    ("done", re.compile(r"(?P<verb>(?:has|have|had)\s+(?:now\s+|already\s+|also\s+|just\s+)?been\s+(?:" + _PAST_RE + "|"
+                        + _ANY_PARTICIPLE + r"))\b", re.I)),
     ("thing", re.compile(r"(?P<verb>(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:" + _PAST_RE + r"))\b", re.I)),
     ("done", re.compile(r"(?P<verb>(?:is|are)\s+now\s+(?:" + _PAST_RE + r"))\b", re.I)),
     ("done", re.compile(r"(?P<verb>(?:was|were)\s+(?:" + _WAS_PAST_RE + r"))\b", re.I)),
-    ("thing", re.compile(r"(?P<verb>(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|(?:confirmed|scheduled|booked|arranged|set)\s+for))\b", re.I)),
+    ("thing", re.compile(r"(?P<verb>(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|(?:confirmed|scheduled|booked|arranged|set)\s+for|"
+                         r"(?:now\s+)?confirmed))\b", re.I)),
     ("thing", re.compile(r"(?P<verb>(?:will|'ll|should|is going to|are going to)\s+(?:also\s+|now\s+|then\s+|each\s+|automatically\s+)?"
                          r"(?:arrive|post|appear|show|reflect|reach|ship|go\s+(?:back|out|through)|come\s+(?:out|back|to)|visit|call|contact|"
                          r"e-?mail|text|send|install|fit|fix|repair|restore|deliver|respond|reply|get\s+(?:back|in\s+touch)|follow\s+up|"
                          r"take\s+effect|carry|process|credit|refund|waive|issue|replace|attend|reach\s+out|notify|escalate|"
                          r"investigate|add|apply|mail|dispatch|update\s+you|(?:swing|stop|drop|pop|come)\s+(?:by|round|over)|"
-                         r"be\s+(?:back|there|out|at|with\s+you|in\s+touch|" + _PAST_RE + r")))\b", re.I)),
+                         r"give\s+you|message\s+you|switch|change|move|follow|land|(?:drop|come|fall)\s+off|"
+                         r"be\s+(?:back|there|out|at|with\s+you|in\s+touch|" + _PAST_RE + "|" + _ANY_PARTICIPLE + r")))\b", re.I)),
     ("done", re.compile(r"(?P<verb>(?:has|have)\s+(?:now\s+|already\s+)?(?:shipped|been\s+dispatched|gone\s+(?:out|through)|left\s+our))\b", re.I)),
     ("allow", re.compile(r"\bplease\s+(?:allow|give\s+us)\b[^;]*?\b(?P<verb>for|to\s+\w+)\s+(?:your|the)\b", re.I)),
     ("you", re.compile(r"^(?:please\s+)?(?P<verb>expect)\s+(?:a|an|the|your)\b", re.I)),
@@ -272,12 +290,14 @@ _CONDITION = re.compile(
     r"only after|until you|before (?:i|we) can)\b",
     re.I,
 )
+_MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
+_REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything)\b[^,;]*", re.I)
 
 
 @dataclass(frozen=True)
 class _Marker:
-    mode: str  # first, you, thing, done, allow, not_charged
+    mode: str  # first (done by I/we), will (to be done by I/we), you, thing, done, allow, not_charged
     verb_at: int  # offset of the action word in the clause
     verb: str
 
@@ -299,7 +319,11 @@ def _find_marker(clause: str, continues: str | None) -> _Marker | None:
 
 
 def _marker_ok(clause: str, m: re.Match, marker: _Marker) -> bool:
-    if marker.mode == "first" and marker.verb in _STOP_VERBS:
+    if marker.verb.split()[-1] in _NOT_ACTIONS and not re.fullmatch(r"(?:is|are)\s+(?:now\s+)?confirmed", marker.verb):
+        return False  # "I've checked", "will be charged"; but "your upgrade is confirmed"
+    if _MEMO.search(clause):
+        return False
+    if marker.mode == "will" and marker.verb in _STOP_VERBS:
         # "I'll be sending" is fine, "I'll be happy to" is not
         return bool(re.match(r"be\s+(?:" + _ING_RE + r"|in\s+touch)\b", clause[m.start("verb"):], re.I))
     if marker.mode == "thing":
@@ -311,10 +335,18 @@ def _marker_ok(clause: str, m: re.Match, marker: _Marker) -> bool:
 def _subject_mode(clause: str) -> str | None:
     """How the clause's subject commits the company, for clauses that continue it."""
     if re.match(r"^(?:i|we)\b", clause.strip(), re.I):
-        return "first"
+        return "will" if re.match(r"^(?:i|we)" + _MODAL, clause.strip(), re.I) else "first"
     if re.match(r"^you\b", clause.strip(), re.I):
         return "you"
+    if _THING_SUBJECT.match(clause.strip()):
+        return "thing"  # "A supervisor will review your case and call you back"
     return None
+
+
+def _open_participle(verb: str) -> bool:
+    """A participle the action table does not know ("zeroed out", "registered")."""
+    word = verb.split()[-1]
+    return word not in _KNOWN_VERBS and bool(re.fullmatch(_ANY_PARTICIPLE, word))
 
 
 def _rejected(clause: str, sentence: str) -> bool:
@@ -322,7 +354,7 @@ def _rejected(clause: str, sentence: str) -> bool:
     plain = _BENIGN_CONDITION.sub("", clause)
     return bool(
         _NEGATION.search(plain) or _HEDGE.search(plain) or _MAY.search(plain) or _CONDITION.search(plain)
-        or _CONDITION.match(sentence.strip())
+        or _REFUSED.search(plain) or _CONDITION.match(sentence.strip())
     )
 
 
@@ -335,7 +367,8 @@ _FEE_NOUN = re.compile(
     re.I,
 )
 _FEE_REMOVAL = re.compile(
-    r"\b(?:waiv\w*|revers\w*|remov\w*|refund\w*|reimburs\w*|credit(?:ed)?\s+back|took\s+off|taken\s+off|drop(?:ped)?|wip\w*\s+off)\b",
+    r"\b(?:waiv\w*|revers\w*|remov\w*|refund\w*|reimburs\w*|credit(?:ed)?\s+back|took\s+off|taken\s+off|drop(?:ped)?|"
+    r"wip\w*\s+off|zero\w*\s+out|(?:come|fall)s?\s+off)\b",
     re.I,
 )
 _WAIVE = re.compile(r"\bwaiv(?:e|ed|es|ing|er)\b", re.I)
@@ -343,18 +376,20 @@ _WAIVE = re.compile(r"\bwaiv(?:e|ed|es|ing|er)\b", re.I)
 # (kind, tier, regex): tier 1 are verbs that name the action, tier 2 nouns.
 _CUES = [
     ("credit", 1, r"\bcredit(?:ed|ing)\b|\bcredit\s+(?:the|your|you|it|back|\$|\u00a3|\u20ac)"),
+    ("credit", 1, r"\b(?:knock\w*|tak(?:e|en|ing)|took)\s+(?:\S+\s+){0,4}?off\b"),
+    ("credit", 3, r"\bcompensation\b|\bgoodwill\s+payment\b"),
     ("credit", 2, r"\bcredits?\b(?!\s+(?:card|limit|report|score|union|bureau|check|line|history|rating|balance))|\badjustment\b"),
     ("refund", 1, r"\brevers(?:ed|al)\b|\brefund(?:ed|ing)\b|\breimburs\w*|\brefund\s+(?:the|your|you|it)\b"),
     ("refund", 2, r"\brefunds?\b|\bmoney\s+back\b"),
-    ("callback", 1, r"\bcall(?:ed|ing)?\s+(?:you|u)\b|\bcall\s*-?\s*backs?\b|\bgive\s+you\s+a\s+(?:quick\s+)?call\b|\b(?:phone|ring|telephone)\s+you\b"),
+    ("callback", 1, r"\bcall(?:ed|ing)?\s+(?:you|u)\b|\bcall\s*-?\s*backs?\b|\bgive\s+you\s+a\s+(?:quick\s+)?call\b|\b(?:phone|ring|telephone)\s+you\b|\bgive\s+you\s+a\s+ring\b"),
     ("callback", 2, r"\ba\s+call\b|\bcallbacks?\b"),
     ("follow_up", 1, r"\be-?mail(?:ing)?\s+(?:you|u|it|them)\b|\be-?mailed\b|\bby\s+(?:e-?mail|text|post|letter)\b|"
-                     r"\btext(?:ing)?\s+(?:you|u)\b|\btexted\b|\bnotif\w*|\bcontact(?:ed|ing)?\b|\breach(?:ed)?\s+out\b|"
+                     r"\btext(?:ing)?\s+(?:you|u)\b|\btexted\b|\bmessag(?:e|ed|ing)\s+you\b|\bnotif\w*|\bcontact(?:ed|ing)?\b|\breach(?:ed)?\s+out\b|"
                      r"\bget\s+back\s+to\b|\bfollow(?:ed)?[- ]up\b|\bupdate\s+you\b|\blet\s+you\s+know\b|\bhear\s+back\b|"
                      r"\brespond\b|\bwrite\s+to\s+you\b|\bin\s+touch\b|\bin\s+writing\b|\bhear\s+from\s+(?:us|me|our|the)\b"),
     ("follow_up", 2, r"\be-?mails?\b|\btext\s+messages?\b|\btexts?\b|\bletters?\b|\bdocuments?\b|\bforms?\b|\breports?\b|\bconfirmation\b|\bitinerary\b|"
                      r"\bstatement\s+cop(?:y|ies)\b|\blabel\b|\ban?\s+update\b|\blinks?\b|\bmailers?\b"),
-    ("replacement", 1, r"\breplac(?:e|ed|ing)\b|\breissu\w*|\bexpedit\w*"),
+    ("replacement", 1, r"\breplac(?:e|ed|ing)\b|\bre-?issu\w*|\bexpedit\w*"),
     ("replacement", 2, r"\breplacements?\b|\bnew\s+(?:\w+\s+)?(?:card|device|phone|router|modem|sim|remote|meter|handset|part|one)\b"),
     ("escalation", 1, r"\bescalat\w*|\b(?:forward|pass|refer)(?:ed|red)?\s+(?:\w+\s+){0,3}?(?:on\s+)?to\b|\blogged\b"),
     ("escalation", 2, r"\bcomplaints?\b|\btickets?\b|\bservice\s+request\b|\bincident\b|\bfault\s+report\b"),
@@ -366,13 +401,13 @@ _CUES = [
                           r"\bfreez\w*|\benrol\w*|\bset\s+up\b|\breset\s+(?:your|the)\b|\brebook\w*|\blift(?:ed)?\b|"
                           r"\bextend(?:ed)?\b|\btransferred\b|\bboost(?:ed)?\b|\bremov(?:e|ed|ing)\s+the\s+(?:hold|block|restriction)\b|"
                           r"\bclos(?:e|ed|ing)\s+(?:the|your)\s+(?:\w+\s+)?(?:account|card|line|subscription|plan)\b"),
-    ("account_change", 2, r"\bapr\b|\binterest\s+rate\b|\bcredit\s+limit\b|\blimit\b|\bplan\b|\btariff\b|\bdue\s+date\b|"
+    ("account_change", 2, r"\bapr\b|\b(?:interest|promo\w*)\s+rate\b|\bstop\s+(?:on|payment)\b|\bupgrade\b|\bcredit\s+limit\b|\blimit\b|\bplan\b|\btariff\b|\bdue\s+date\b|"
                           r"\bauto-?pay\b|\bpaperless\b|\btravel\s+notice\b|\bseat\b|\bpassword\b|\bdirect\s+debit\b|"
                           r"\bpayment\s+(?:arrangement|plan)\b|\bdiscount\b|\badd-on\b|\bsubscription\b|\bmonthly\s+payment\b"),
     ("dispute", 1, r"\bdisputed\b|\binvestigat(?:e|ed|ing)\b"),
     ("dispute", 2, r"\bdisputes?\b|\bcharge-?backs?\b|\bclaims?\b(?!\s+(?:reference|ref|number|no|id|line|team|status|form|department))|"
                    r"\binvestigations?\b|\bfraud\s+(?:claim|case|investigation|report)\b"),
-    ("delivery", 1, r"\b(?:swing|stop|drop|pop|come)\s+(?:by|round|over)\b|\bships\b|\bdeliver(?:ed|ing)?\b|\bvisit(?:ing)?\b|\binstall(?:ed|ing)?\b|\bcouriered\b|\bcome\s+out\b|\bbe\s+out\b|"
+    ("delivery", 1, r"\bcollect(?:ed|ion)?\b|\b(?:swing|stop|drop|pop|come)\s+(?:by|round|over)\b|\bships\b|\bdeliver(?:ed|ing)?\b|\bvisit(?:ing)?\b|\binstall(?:ed|ing)?\b|\bcouriered\b|\bcome\s+out\b|\bbe\s+out\b|"
                     r"\bbe\s+there\b|\bbe\s+at\s+your\b"),
     ("delivery", 2, r"\btechnicians?\b|\bengineers?\b|\binstallers?\b|\bcouriers?\b|\bpackages?\b|\bparcels?\b|\bbags?\b|"
                     r"\bbaggage\b|\bluggage\b|\bshipped\b|\bshipment\b|\bvisit\b|\bdelivery\b|\binstallation\b"),
@@ -521,7 +556,7 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 
 _DUE_PATTERNS = [
     ("span", re.compile(
-        r"\b(?:within|in|inside(?:\s+of)?|over|allow(?:\s+up\s+to)?|give\s+(?:us|it)|up\s+to)\s+(?:the\s+)?(?:next\s+)?(?:up\s+to\s+)?(?:another\s+)?"
+        r"\b(?:within|in|inside(?:\s+of)?|over|allow(?:\s+up\s+to)?|give\s+(?:us|it)|up\s+to)\s+(?:the\s+)?(?:next\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?(?:another\s+)?"
         r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?\s+"
         r"(?P<unit>(?:business|working|banking)\s+days?|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|"
         r"(?:billing|statement)\s+(?:cycles?|periods?)|cycles?|statements?|bills?)\b", re.I)),
@@ -535,7 +570,7 @@ _DUE_PATTERNS = [
     ("today", re.compile(r"\b(?:by\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?"
                          r"(?:business\s+)?day|close\s+of\s+business|COB|EOD)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("date", re.compile(r"\b(?:by|on|before|no\s+later\s+than)\s+(?:the\s+)?(?P<d>" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    ("date", re.compile(r"\b(?:by|on|for|before|no\s+later\s+than)\s+(?:the\s+)?(?P<d>" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
                         r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b", re.I)),
     ("day_of_month", re.compile(r"\b(?:by|on|before)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MONTHS + ")", re.I)),
 ]
@@ -716,6 +751,8 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None) ->
     for _, clause in split_clauses(sentence):
         marker = _find_marker(clause, previous_mode)
         previous_mode = _subject_mode(clause) or (marker.mode if marker else None)
+        if marker is None and found and _ALLOW_ONLY.match(clause):
+            found[-1] = _merge(found[-1], Promise("_", "", *(None, None), *find_due(clause, when)), when)
         if marker is None or _rejected(clause, sentence):
             continue
         promise = _clause_promise(written, clause, marker, when)
@@ -726,6 +763,9 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None) ->
         elif promise.kind != "_":
             found.append(promise)
     return found
+
+
+_ALLOW_ONLY = re.compile(r"^\s*(?:please\s+)?allow\b", re.I)
 
 
 def _clause_promise(
@@ -752,8 +792,10 @@ def _fallback_kind(clause: str, marker: _Marker) -> str | None:
     subject = clause[:marker.verb_at].strip()
     if marker.mode in ("thing", "done") and _PRONOUN_SUBJECT.match(subject):
         return "_"  # "... and it should arrive by Friday"
-    if marker.mode == "first" or _OTHER_VERBS.search(clause[marker.verb_at:]):
+    if _OTHER_VERBS.search(clause[marker.verb_at:]):
         return "other"
+    if marker.mode in ("first", "will") and not _open_participle(marker.verb):
+        return "other"  # "We'll restore your internet": a commitment, of no listed kind
     return "_"
 
 
@@ -794,12 +836,13 @@ _LABEL_RUN = re.compile(
 )
 _CONNECTOR = re.compile(
     r"(?:\s*(?:(?:number|num|nr|no|id|code)s?\.?(?![a-z0-9])|\#|:|=|,|\(|(?:is|was|will\s+be)(?![a-z0-9])"
-    r"|for\s+(?:[^.;:!?,]|\.(?=\d)){1,60}?\s+is(?![a-z0-9])))*\s*\#?\s*",
+    r"|(?:for|that|which|you|we|i)\s+(?:[^.;:!?,]|\.(?=\d)){1,60}?(?:\s+(?:is|was)(?![a-z0-9])|,)))*\s*\#?\s*",
     re.I,
 )
 _VALUE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*")
 _PHONE = re.compile(r"(?:\+?1[-.])?\(?\d{3}\)?[-.]\d{3}[-.]\d{4}|\d{3}[-.]\d{4}|1-?8\d\d-.*")
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}/\d{1,2}")
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|line|fax|text)\w*\W*$", re.I)
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|(?:points?|miles|digits?|characters?|days?|hours?|minutes?|weeks?|months?|business|working|kwh|gb|mb)\b)",
     re.I,
@@ -821,8 +864,9 @@ def find_references(text: str) -> list[Reference]:
         if not value:
             continue
         label = _label_of(m.group("run"))
-        if _looks_like_reference(value.group(0), label, text, value.end()):
-            best[value.span()] = max(best.get(value.span(), (-1, "")), (m.start(), label))
+        span = _with_digit_groups(text, value)
+        if _looks_like_reference(text[span[0]:span[1]], label, text, span[1]):
+            best[span] = max(best.get(span, (-1, "")), (m.start(), label))
     refs, seen = [], set()
     for span in sorted(best):
         value = text[span[0]:span[1]]
@@ -830,6 +874,18 @@ def find_references(text: str) -> list[Reference]:
             seen.add(value)
             refs.append(Reference(best[span][1], value))
     return refs
+
+
+_DIGIT_GROUP = re.compile(r" \d{3,6}(?![\w-])")
+
+
+def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
+    """Extend an all-digit value over digit groups written with single spaces ("1234 5678")."""
+    end = value.end()
+    if value.group(0).isdigit() and not _PHONE_CONTEXT.search(text[max(0, value.start() - 12):value.start()]):
+        while (group := _DIGIT_GROUP.match(text, end)) and not _QUANTITY_AFTER.match(text, group.end()):
+            end = group.end()
+    return value.start(), end
 
 
 def _label_of(run: str) -> str:
