@@ -1,18 +1,924 @@
-"""Generic parser (placeholder until the real one lands)."""
+"""Generic parser: a chat in markup that no family parser knows.
+
+Every element whose children repeat one *shape* (tag plus class words, with
+side words like `--in`/`is-right` and hashed CSS names blanked) is a candidate
+transcript. Each child is a unit (a bubble, a date separator, a name header,
+noise), read through what the widget leaves for people and screen readers:
+class words, `<time datetime>`, title/aria attributes, hidden "Adviser said :"
+labels (vocabulary in cues.py). A unit's role is a weighted vote of that
+evidence. A candidate is a chat only when it passes every gate in
+`_Container._verdict` (both sides speak, a chat cue, not links or check boxes,
+no forum/inbox/shop words); the best-evidenced one wins. A page without a chat
+yields no messages: we would rather miss a chat than invent one.
+"""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from ..model import ParsedChat
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment
+
+from ..model import ParsedChat, ParsedMessage
+from ..times import is_relative_time
+from . import cues
+from .html import NON_TEXT, all_text, classes, is_hidden, shown_text, visible_text
 
 NAME = "generic"
 LABEL = "Generic chat markup"
 
+#: a unit with more elements than this is a page region, not a message
+_MAX_UNIT_TAGS = 2000
+#: candidates read in full, best first look first
+_MAX_CANDIDATES = 40
+_ANCESTOR_CUE_DEPTH = 8
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
+_LEADING_PUNCT = re.compile(r"^\s*[:：\-–—]\s*")
+#: aria-labels that name a message's sender ("Message from Jessica at 10:42 AM")
+_SPOKEN_HINT = re.compile(r"^\s*(?:new\s+)?message\s+from\b|\b(?:said|says|sent|wrote)\b", re.I)
+
+# Weights of evidence for a unit's side. A class word on the unit itself or a
+# spoken label outweighs a word on a wrapper inside it.
+_W_OWN = 3
+_W_INNER = 2
+_W_SPOKEN = 4
+_W_NAME = 3
+
+
+class _Words:
+    """Per-parse cache of each element's class words and shape."""
+
+    def __init__(self) -> None:
+        self._words: dict[int, frozenset[str]] = {}
+        self._shape: dict[int, str] = {}
+
+    def of(self, tag: Tag) -> frozenset[str]:
+        key = id(tag)
+        found = self._words.get(key)
+        if found is None:
+            found = frozenset(w for value in cues.hook_values(tag) for w in cues.split_words(value))
+            self._words[key] = found
+        return found
+
+    def shape(self, tag: Tag) -> str:
+        """Tag name plus classes, side/state words dropped and hashes blanked.
+
+        "li.msg.msg--in" and "li.msg.msg--out" share the shape "li.msg"; so do
+        two styled-components bubbles with different generated classes.
+        """
+        key = id(tag)
+        found = self._shape.get(key)
+        if found is None:
+            parts = set()
+            for value in cues.hook_values(tag, ids=False):
+                if cues.is_hashed(value):
+                    parts.add("~")
+                    continue
+                words = cues.split_words(value)
+                kept = [w for w in words if w not in cues.SIDE_WORDS and w not in cues.STATE_WORDS]
+                if kept:
+                    parts.add("-".join(kept))
+            found = tag.name + "." + ".".join(sorted(parts))
+            self._shape[key] = found
+        return found
+
+
+def _children(tag: Tag) -> list[Tag]:
+    return [c for c in tag.contents if isinstance(c, Tag)]
+
+
+# -- reading one unit ------------------------------------------------------------
+
+
+@dataclass
+class _Votes:
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, role: str | None, weight: int) -> None:
+        if role:
+            self.counts[role] += weight
+
+    def add_words(self, words: Iterable[str], weight: int) -> None:
+        for role in cues.role_of_words(words):
+            self.counts[role] += weight
+
+    def side(self) -> str | None:
+        """customer, company, system, or None (no evidence, or a tie)."""
+        company = self.counts["agent"] + self.counts["bot"]
+        customer = self.counts["customer"]
+        system = self.counts["system"]
+        if system > company and system > customer:
+            return "system"
+        if customer > company:
+            return "customer"
+        if company > customer:
+            return "company"
+        return None
+
+    def role(self) -> str | None:
+        side = self.side()
+        if side == "company":
+            return "bot" if self.counts["bot"] else "agent"
+        return side
+
+
+@dataclass
+class _Read:
+    """What one unit says about itself."""
+
+    tag: Tag
+    text: str = ""
+    #: the text with inline name labels kept ("Jessica has left the chat.")
+    event_text: str = ""
+    speaker: str = ""
+    time_text: str = ""
+    datetime_text: str | None = None
+    #: all evidence, and the strong part of it (the unit's own words, labels, names)
+    votes: _Votes = field(default_factory=_Votes)
+    strong: _Votes = field(default_factory=_Votes)
+    typing: bool = False
+    link_chars: int = 0
+    all_chars: int = 0
+    has_checkbox: bool = False
+    has_heading: bool = False
+    not_chat: bool = False
+    chat_words: bool = False
+    #: a screen-reader "X said" / "Message from X" label was found
+    spoken: bool = False
+
+    def vote(self, role: str | None, weight: int) -> None:
+        self.votes.add(role, weight)
+        self.strong.add(role, weight)
+
+
+class _Reader:
+    """Reads a unit in one iterative walk: labels are noted and kept out of the
+    text; class words of the wrappers around the text vote for a side."""
+
+    def __init__(self) -> None:
+        self.words = _Words()
+
+    def read(self, unit: Tag, skip_subtree: Tag | None = None) -> _Read | None:
+        """The unit's text, labels and evidence; None when it is too big to be a message."""
+        words = self.words
+        r = _Read(tag=unit)
+        own = words.of(unit)
+        r.votes.add_words(own, _W_OWN)
+        r.strong.add_words(own, _W_OWN)
+        r.chat_words = bool(own & cues.CHAT)
+        r.not_chat = bool(own & cues.NOT_CHAT) and not r.chat_words
+        r.typing = bool(own & cues.TYPING_WORDS)
+        if is_hidden(unit) or cues.screen_reader_only(own):
+            # a screen-reader label standing beside its bubble: "Adviser said :"
+            self._labels(r, [], [], [all_text(unit)], [])
+            return r
+        labels: list[Tag] = []
+        name_labels: list[Tag] = []
+        loose_times: list[Tag] = []
+        names: list[str] = []
+        times: list[str] = []
+        hidden: list[str] = []
+        titles: list[str] = []
+        self._title(unit, titles)
+        aria = unit.get("aria-label")
+        if isinstance(aria, str):
+            hidden.append(aria)
+        for attr in ("data-timestamp", "data-time", "data-sent-at", "data-datetime"):
+            value = unit.get(attr)
+            if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", value):
+                r.datetime_text = value.strip()
+                break
+
+        count = 0
+        stack: list[tuple[Tag, int]] = [(c, 1) for c in reversed(_children(unit))]
+        while stack:
+            node, depth = stack.pop()
+            count += 1
+            if count > _MAX_UNIT_TAGS:
+                return None
+            if node is skip_subtree:
+                labels.append(node)
+                continue
+            name = node.name
+            if name in ("script", "style", "template", "noscript"):
+                continue
+            if name == "input":
+                r.has_checkbox = r.has_checkbox or str(node.get("type", "")).lower() == "checkbox"
+                continue
+            if node.get("role") == "checkbox":
+                r.has_checkbox = True
+            if name in _HEADINGS:
+                r.has_heading = True
+            w = words.of(node)
+            if w & cues.CHAT:
+                r.chat_words = True
+            if name == "time":
+                value = node.get("datetime")
+                if isinstance(value, str) and ":" in value and r.datetime_text is None:
+                    r.datetime_text = value.strip()
+                text = all_text(node)
+                if text:
+                    times.append(text)
+                self._title(node, titles)
+                labels.append(node)
+                continue
+            if is_hidden(node) or cues.screen_reader_only(w):
+                text = all_text(node)
+                if text:
+                    hidden.append(text)
+                r.typing = r.typing or bool(w & cues.TYPING_WORDS)
+                labels.append(node)
+                continue
+            if w & cues.TYPING_WORDS:
+                r.typing = True
+                labels.append(node)
+                continue
+            if w & cues.SKIPPED_LABEL_WORDS:
+                labels.append(node)
+                continue
+            if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS) and depth <= 4:
+                if self._label(node, w, names, times, titles):
+                    labels.append(node)
+                    if w & cues.NAME_WORDS:
+                        name_labels.append(node)
+                    continue
+            if name == "a":
+                r.link_chars += len(all_text(node))
+            if depth <= 4:
+                r.votes.add_words(w, _W_INNER)
+                if w & cues.NOT_CHAT and not w & cues.CHAT:
+                    r.not_chat = True
+            self._title(node, titles)
+            kids = _children(node)
+            if not kids:
+                text = node.get_text()
+                if text and cues.time_like(text):
+                    loose_times.append(node)
+            stack.extend((c, depth + 1) for c in reversed(kids))
+
+        skip = labels + loose_times
+        text = visible_text(unit, skip=skip)
+        if loose_times and not text:
+            skip = labels
+            text = visible_text(unit, skip=skip)  # the message *is* "9:30"
+        elif loose_times and not times:
+            times.append(all_text(loose_times[0]))
+        if not names and text:
+            prefix = _name_prefix(unit, skip)
+            if prefix is not None:
+                names.append(prefix[1])
+                name_labels.append(prefix[0])
+                skip = [*skip, prefix[0]]
+                text = visible_text(unit, skip=skip)
+        if name_labels:
+            text = _LEADING_PUNCT.sub("", text)  # "Owen: Hi" once "Owen" is gone
+            r.event_text = visible_text(unit, skip=[t for t in skip if t not in name_labels])
+        else:
+            r.event_text = text
+        r.text = text
+        r.all_chars = len(all_text(unit))
+        self._labels(r, names, times, hidden, titles)
+        return r
+
+    def _labels(self, r: _Read, names: list[str], times: list[str], hidden: list[str], titles: list[str]) -> None:
+        """Speaker, time and role from the labels found (shown first, then spoken, then titles)."""
+        spoken_role: str | None = None
+        spoken_name = ""
+        spoken_time = ""
+        for h in hidden:
+            if cues.TYPING.search(h):
+                r.typing = True
+                continue
+            said = cues.spoken(h)
+            if said:
+                role, who = cues.label_role(said[0])
+                spoken_role = spoken_role or role
+                spoken_name = spoken_name or who
+                spoken_time = spoken_time or (said[1] if cues.time_like(said[1]) else "")
+                r.spoken = True
+            elif cues.time_like(h) or is_relative_time(h):
+                spoken_time = spoken_time or h.strip()
+            elif cues.name_like(h) and len(h.split()) <= 3:
+                spoken_name = spoken_name or cues.split_name(h)[0]
+        r.vote(spoken_role, _W_SPOKEN)
+
+        shown_name, paren = "", None
+        for candidate in [*names, spoken_name]:
+            if candidate:
+                shown_name, paren = cues.split_name(candidate)
+                if shown_name:
+                    break
+        if not shown_name:
+            for t in titles:
+                if cues.name_like(t) and not cues.time_like(t):
+                    shown_name, paren = cues.split_name(t)
+                    break
+        r.vote(cues.name_role(shown_name, paren), _W_NAME)
+        r.speaker = shown_name
+        r.time_text = times[0] if times else spoken_time
+        if r.datetime_text is None:
+            r.datetime_text = next((t.strip() for t in titles if cues.full_datetime(t)), None)
+
+    def _label(self, node: Tag, w: frozenset[str], names: list[str], times: list[str], titles: list[str]) -> bool:
+        """Take a name, time or name-and-time label; False when `node` is not one."""
+        text = all_text(node)
+        if not text or len(text) > 80 or len(text.split()) > 10:
+            return False
+        leaves = _leaves(node)
+        if len(leaves) > 1 or (w & cues.META_WORDS and not w & (cues.NAME_WORDS | cues.TIME_WORDS)):
+            return self._meta(leaves, names, times, titles)
+        if w & cues.TIME_WORDS and (cues.time_like(text) or is_relative_time(text)):
+            times.append(text)
+            self._title(node, titles)
+            return True
+        if w & cues.NAME_WORDS and cues.loose_name(text) and not cues.time_like(text):
+            names.append(text)
+            return True
+        return False
+
+    def _meta(self, leaves: list[Tag], names: list[str], times: list[str], titles: list[str]) -> bool:
+        """A label row: "Jessica" on the left, "10:42 AM" on the right (or both in one string)."""
+        found = False
+        parts: list[tuple[Tag, str]] = []
+        for leaf in leaves:
+            # "Bot · 25m ago." is a name and a time in one string
+            parts.extend((leaf, p) for p in re.split(r"\s+[·•|]\s+", all_text(leaf)) if p)
+        for leaf, text in parts:
+            if leaf.name == "time" or cues.time_like(text) or is_relative_time(text):
+                times.append(text)
+                value = leaf.get("datetime")
+                if isinstance(value, str) and ":" in value:
+                    titles.append(value)
+                self._title(leaf, titles)
+                found = True
+                continue
+            name, clock = cues.split_clock(text)
+            if clock and cues.name_like(name):
+                names.append(name)
+                times.append(clock)
+                found = True
+            elif not names and cues.loose_name(text):
+                names.append(text)
+                found = True
+        return found
+
+    @staticmethod
+    def _title(node: Tag, titles: list[str]) -> None:
+        value = node.get("title")
+        if isinstance(value, str) and value.strip():
+            titles.append(value)
+
+
+def _leaves(node: Tag) -> list[Tag]:
+    """Text-bearing innermost elements of a small label (a `<time>` counts as one)."""
+    out: list[Tag] = []
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.name in NON_TEXT or cur.name == "img":
+            continue
+        kids = _children(cur)
+        if cur.name == "time" or not kids:
+            if all_text(cur):
+                out.append(cur)
+        else:
+            stack.extend(reversed(kids))
+    return out
+
+
+def _name_prefix(unit: Tag, skip: list[Tag]) -> tuple[Tag, str] | None:
+    """A styled name in front of the text: `<span class=x>Jessica:</span> Hi` or `<b class=n>Owen</b>: Hi`.
+
+    Only a classed element (or "You") counts, so a message opening with a bold
+    "<b>Note:</b>" keeps its word.
+    """
+    skip_ids = {id(t) for t in skip}
+    for node in unit.descendants:
+        if not isinstance(node, NavigableString) or isinstance(node, Comment) or not node.strip():
+            continue
+        el = node.parent
+        hidden = False
+        p = el
+        while p is not None and p is not unit:
+            if id(p) in skip_ids or p.name in NON_TEXT or is_hidden(p):
+                hidden = True
+                break
+            p = p.parent
+        if hidden:
+            continue
+        if el is unit or el is None:
+            return None
+        text = shown_text(el)
+        if text != cues.clean(str(node)):
+            return None  # the first string is part of a longer run of text
+        name = ""
+        if text.endswith(":"):
+            name = text[:-1].strip()
+        else:
+            after = el.next_sibling
+            if isinstance(after, NavigableString) and str(after).lstrip().startswith(":"):
+                name = text
+        if not name or len(name) > 40 or len(name.split()) > 5 or cues.time_like(name):
+            return None
+        if not classes(el) and name.lower() not in ("you", "me"):
+            return None
+        return el, name
+    return None
+
+
+# -- reading a candidate container --------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    read: _Read
+    shape: str
+    #: which message group the unit came from (0: none)
+    group: int = 0
+    #: the group's own labels (a name over its bubbles), not a bubble
+    head: bool = False
+
+
+@dataclass
+class _Draft:
+    read: _Read
+    role: str | None
+    explicit: bool
+    day: str | None
+    shape: str
+
+
+@dataclass
+class _Header:
+    """A name (and maybe a time) shown once over a run of bubbles."""
+
+    name: str
+    role: str | None
+    time_text: str
+    side: str | None
+    group: int
+
+
+@dataclass
+class _Candidate:
+    messages: list[ParsedMessage]
+    score: int
+    units: int
+    header_text: str | None
+
+
+class _Container:
+    """Reads one candidate element into messages, or says why it is not a chat."""
+
+    def __init__(self, reader: _Reader, tag: Tag) -> None:
+        self.reader = reader
+        self.tag = tag
+        self.words = reader.words
+        self.oversized = 0
+
+    def units(self) -> list[_Unit]:
+        """The container's children as units, message groups opened up.
+
+        A child too big to be a message (a page region) becomes an empty unit:
+        it counts against the candidate but does not stop the reading.
+        """
+        out: list[_Unit] = []
+        group = 0
+        for child in _children(self.tag):
+            if child.name in NON_TEXT or child.name in ("br", "hr", "img"):
+                continue
+            inner = self._group_body(child)
+            if inner is None:
+                out.append(_Unit(self._read(child), self.words.shape(child)))
+                continue
+            group += 1
+            group_words = self.words.of(child) | self.words.of(inner)
+            if inner is not child:
+                head = self._read(child, skip_subtree=inner)
+                out.append(_Unit(head, self.words.shape(child), group, head=True))
+            for sub in _children(inner):
+                if sub.name in NON_TEXT:
+                    continue
+                r = self._read(sub)
+                r.votes.add_words(group_words, _W_OWN)
+                r.strong.add_words(group_words, _W_OWN)
+                out.append(_Unit(r, self.words.shape(sub), group))
+        return out
+
+    def _read(self, tag: Tag, skip_subtree: Tag | None = None) -> _Read:
+        r = self.reader.read(tag, skip_subtree)
+        if r is None:
+            self.oversized += 1
+            return _Read(tag=tag)
+        return r
+
+    def _group_body(self, tag: Tag) -> Tag | None:
+        """The element holding a group's bubbles, when `tag` is a message group.
+
+        A group is a wrapper (Genesys' cx-message-group, one sender's run)
+        whose element, at most three levels down, holds two or more children
+        of one message-worded shape ("bubble", "message", "msg", "line").
+        """
+        stack = [(tag, 0)]
+        seen = 0
+        while stack:
+            node, depth = stack.pop()
+            seen += 1
+            if seen > 60:
+                return None
+            kids = _children(node)
+            shapes = Counter(self.words.shape(k) for k in kids)
+            for shape, n in shapes.items():
+                if n >= 2 and set(re.split(r"[.\-~]", shape)) & cues.GROUP_ITEM_WORDS:
+                    return node
+            if depth < 3:
+                stack.extend((k, depth + 1) for k in reversed(kids))
+        return None
+
+    def read(self) -> _Candidate | str:
+        """The candidate's messages and score, or why it is not a chat."""
+        units = self.units()
+        if len(units) < 2:
+            return "fewer than two blocks"
+        header_shapes = self._header_shapes(units)
+        drafts: list[_Draft] = []
+        day: str | None = None
+        day_time = ""  # the clock of a "Today 14:02" separator, for the next message
+        header: _Header | None = None
+        pending: _Read | None = None  # a sibling "Adviser said :" before its bubble
+        for unit in units:
+            r = unit.read
+            if header is not None and header.group != unit.group:
+                header = None
+            if r.typing:
+                continue
+            if unit.head:
+                header = self._group_header(r, unit.group) or header
+                if header is not None and header.group == unit.group:
+                    continue
+            if not r.text and not r.spoken and not r.time_text:
+                continue
+            own_side = r.strong.side()
+            if not r.text and r.spoken and not r.time_text:
+                pending = r
+                continue
+            if own_side is None and cues.NOISE.match(r.text):
+                continue
+            separator = r.text if not r.time_text else (r.time_text if not r.text else "")
+            if own_side in (None, "system") and not r.speaker and separator and cues.day_like(separator):
+                label, clock = cues.split_clock(cues.DECOR.sub("", separator))
+                day, day_time = (label or day), clock
+                header = None
+                continue
+            if not r.text:
+                continue
+            if unit.shape in header_shapes:
+                label, clock = cues.split_clock(r.text)
+                name, paren = cues.split_name(label)
+                header = _Header(name, cues.name_role(name, paren), clock or r.time_text, own_side, unit.group)
+                continue
+            if own_side != "system" and pending is not None:
+                _merge(r, pending)
+                own_side = r.strong.side()
+            pending = None
+            if header is not None:
+                if header.side is None:
+                    header.side = own_side
+                elif own_side is not None and own_side != header.side:
+                    header = None
+            if header is not None and own_side != "system":
+                if not r.speaker and header.name:
+                    r.speaker = header.name
+                    r.vote(header.role, _W_NAME)
+                r.time_text = r.time_text or header.time_text
+            if day_time and not r.time_text:
+                r.time_text = day_time
+            day_time = ""
+            role = r.votes.role()
+            # "Marcus has joined the chat", even inside a side-classed line, unless
+            # a label says who sent it (then it is someone saying so)
+            unlabelled = not (r.speaker or r.time_text or r.spoken)
+            if (r.strong.side() in (None, "system") or unlabelled) and cues.is_event(r.event_text):
+                role = "system"
+            drafts.append(_Draft(r, role, role is not None, day, unit.shape))
+        return self._finish(drafts, units)
+
+    def _group_header(self, r: _Read, group: int) -> _Header | None:
+        """A group's own labels as the header of its bubbles, if they are a name or a time."""
+        name, clock = cues.split_clock(r.text) if r.text else ("", "")
+        if name and not cues.name_like(name):
+            return None
+        name = cues.split_name(name)[0] if name else r.speaker
+        if not name and not (clock or r.time_text):
+            return None
+        return _Header(name, cues.name_role(*cues.split_name(name)) if name else None,
+                       clock or r.time_text, r.strong.side(), group)
+
+    def _header_shapes(self, units: list[_Unit]) -> set[str]:
+        """Shapes used only for name headers over a run of bubbles of another shape."""
+        by_shape: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            if u.read.text and not u.read.typing and not u.head:
+                by_shape.setdefault(u.shape, []).append(i)
+        if len(by_shape) < 2:
+            return set()
+        out = set()
+        for shape, idx in by_shape.items():
+            if len(idx) > max(len(v) for s, v in by_shape.items() if s != shape):
+                continue  # headers never outnumber the bubbles they head
+            ok = True
+            for i in idx:
+                r = units[i].read
+                nxt = units[i + 1] if i + 1 < len(units) else None
+                if (
+                    nxt is None
+                    or nxt.shape == shape
+                    or "\n" in r.text
+                    or not cues.name_like(cues.split_clock(r.text)[0] or r.text)
+                    or cues.day_like(r.text)
+                    or cues.is_event(r.text)
+                ):
+                    ok = False
+                    break
+            if ok:
+                out.add(shape)
+        if len(out) > 1:
+            out = {min(out, key=lambda s: len(by_shape[s]))}
+        return out
+
+    def _finish(self, drafts: list[_Draft], units: list[_Unit]) -> _Candidate | str:
+        # Roles left open, in order of confidence: a known speaker keeps the
+        # role they had elsewhere; once the customer is identified, a named
+        # speaker is on the company's side ("a customer/agent pair"); with one
+        # side identified in a markedly chat container, blocks of that shape
+        # with no evidence are the other side ("is-mine" layouts); with both
+        # sides identified, an unmarked block continues the one before it.
+        by_speaker = {d.read.speaker: d.role for d in drafts if d.explicit and d.read.speaker}
+        has_customer = any(d.role == "customer" and d.explicit for d in drafts)
+        explicit_sides = {_side_of(d.role) for d in drafts if d.explicit and d.role != "system"}
+        strong = self._strong_cue() or any(d.read.spoken for d in drafts)
+        for d in drafts:
+            if d.role is not None:
+                continue
+            if d.read.speaker and d.read.speaker in by_speaker:
+                d.role = by_speaker[d.read.speaker]
+            elif d.read.speaker and has_customer:
+                d.role = "agent"
+        if strong and len(explicit_sides) == 1:
+            known = next(iter(explicit_sides))
+            shapes = {d.shape for d in drafts if d.explicit and _side_of(d.role) == known}
+            for d in drafts:
+                if d.role is None and d.shape in shapes:
+                    d.role = "customer" if known == "company" else "agent"
+        if len(explicit_sides) == 2:
+            for prev, d in zip(drafts, drafts[1:]):
+                if d.role is None and prev.role not in (None, "system") and prev.shape == d.shape:
+                    d.role = prev.role
+        kept = [d for d in drafts if d.role is not None]
+        dropped = len(drafts) - len(kept)
+        _carry_names(kept)
+
+        verdict = self._verdict(kept, strong)
+        if verdict:
+            return verdict
+        talk = [d for d in kept if d.role != "system"]
+        messages = [
+            ParsedMessage(
+                role=d.role or "system",
+                speaker="" if d.role == "system" else d.read.speaker,
+                text=d.read.event_text if d.role == "system" else d.read.text,
+                time_text=d.read.time_text,
+                datetime_text=d.read.datetime_text,
+                day_text=d.day,
+            )
+            for d in kept
+        ]
+        evidenced = sum(1 for d in talk if d.explicit)
+        timed = sum(1 for d in talk if d.read.time_text or d.read.datetime_text)
+        score = 2 * evidenced + len(talk) + timed + (5 if strong else 0) - dropped - self.oversized
+        return _Candidate(messages, score, len(units), self._header_text())
+
+    def _verdict(self, kept: list[_Draft], strong: bool) -> str:
+        """Why these messages are not a chat ("" when they are). The gates:
+
+        1. two or more messages, from both the customer's and the company's side;
+        2. a chat cue: chat words on the container or its ancestors, `role=log`,
+           screen-reader "X said" labels, or chat words on most blocks;
+        3. not mostly links (search results, inbox rows, related stories);
+        4. not mostly check boxes or headings (selectable rows, titled cards);
+        5. no forum/shop/inbox/FAQ/ledger words on the container, nor on most
+           blocks unless the container is plainly a chat (Intercom's bubbles
+           are "intercom-comment").
+        """
+        talk = [d for d in kept if d.role != "system"]
+        sides = {_side_of(d.role) for d in talk}
+        if len(talk) < 2:
+            return "fewer than two messages with a known side"
+        if sides != {"customer", "company"}:
+            return f"only one side speaks ({', '.join(sorted(s or '?' for s in sides))})"
+        if not (strong or self._chat_cue() or sum(d.read.chat_words for d in kept) * 2 >= len(kept)):
+            return "no chat cue on the container, its ancestors or its blocks"
+        if sum(d.read.link_chars * 2 > d.read.all_chars for d in talk) * 2 >= len(talk):
+            return "most blocks are links"
+        if sum(d.read.has_checkbox or d.read.has_heading for d in talk) * 3 >= len(talk):
+            return "blocks carry check boxes or headings"
+        container = self.words.of(self.tag)
+        if container & cues.NOT_CHAT and not container & cues.CHAT:
+            return "forum, shop, inbox, FAQ or ledger words on the container"
+        if not strong and sum(d.read.not_chat for d in talk) * 2 >= len(talk):
+            return "forum, shop, inbox, FAQ or ledger words on most blocks"
+        return ""
+
+    # -- cues around the container --
+
+    def _around(self) -> Iterable[Tag]:
+        yield self.tag
+        for depth, parent in enumerate(self.tag.parents):
+            if depth >= _ANCESTOR_CUE_DEPTH or parent.name in ("body", "html", "[document]"):
+                break
+            yield parent
+
+    def _strong_cue(self) -> bool:
+        if self.tag.get("role") == "log":
+            return True
+        return any(self.words.of(t) & cues.STRONG_CHAT for t in self._around())
+
+    def _chat_cue(self) -> bool:
+        return any(self.words.of(t) & cues.CHAT for t in self._around())
+
+    def _header_text(self) -> str | None:
+        """A "Chat started: March 3, 2025 2:04 PM" line above the transcript."""
+        scope = self.tag
+        for _ in range(3):
+            if isinstance(scope.parent, Tag) and scope.parent.name not in ("body", "html", "[document]"):
+                scope = scope.parent
+        budget = 3000
+        for node in scope.descendants:
+            if node is self.tag:
+                break
+            budget -= 1
+            if budget <= 0:
+                break
+            if not isinstance(node, NavigableString) or isinstance(node, Comment) or node.parent is None:
+                continue
+            if node.parent.name in NON_TEXT:
+                continue
+            text = cues.clean(str(node))
+            if cues.CHAT_STARTED.match(text) and re.search(r"\d", text):
+                label = shown_text(node.parent)
+                return label if cues.CHAT_STARTED.match(label) else text
+        return None
+
+
+def _side_of(role: str | None) -> str | None:
+    if role in ("agent", "bot"):
+        return "company"
+    return role
+
+
+def _merge(r: _Read, label: _Read) -> None:
+    """Apply a sibling screen-reader label to the bubble after it."""
+    r.votes.counts.update(label.strong.counts)
+    r.strong.counts.update(label.strong.counts)
+    r.speaker = r.speaker or label.speaker
+    r.time_text = r.time_text or label.time_text
+    r.spoken = True
+
+
+def _carry_names(drafts: list[_Draft]) -> None:
+    """A name shown once per run of one side's messages applies to the whole run.
+
+    A name on the first bubble of a run carries forward; one shown only on the
+    last (Chatwoot-style) carries back. A system line or the other side ends
+    the run.
+    """
+    runs: list[list[_Draft]] = []
+    for d in drafts:
+        if runs and d.role != "system" and runs[-1][-1].role == d.role:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    for run in runs:
+        if run[0].role == "system":
+            continue
+        current = ""
+        for d in run:
+            if d.read.speaker:
+                current = d.read.speaker
+            elif current:
+                d.read.speaker = current
+        named = next((d.read.speaker for d in run if d.read.speaker), "")
+        for d in run:
+            if d.read.speaker:
+                break
+            d.read.speaker = named
+
+
+# -- the page ---------------------------------------------------------------------
+
 
 def detect(soup: BeautifulSoup) -> bool:
+    """The generic parser is the fallback: it may look at any document."""
     return True
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    return ParsedChat(parser=NAME, messages=[])
+    """The chat transcript in `soup`, or an empty message list when there is none."""
+    best: _Candidate | None = None
+    best_key: tuple[int, int, int] | None = None
+    for rank, (_, result) in enumerate(_judge(soup)):
+        if isinstance(result, str):
+            continue
+        # ties go to the tighter container, then to the better first look
+        key = (result.score, -result.units, -rank)
+        if best_key is None or key > best_key:
+            best, best_key = result, key
+    if best is None:
+        return ParsedChat(parser=NAME, messages=[])
+    return ParsedChat(parser=NAME, messages=best.messages, header_text=best.header_text)
+
+
+@dataclass
+class Verdict:
+    """One candidate container and what the generic parser made of it."""
+
+    element: str  # tag#id.classes
+    messages: int
+    score: int | None  # None when rejected
+    reason: str  # why it was rejected ("" when accepted)
+
+
+def explain(soup: BeautifulSoup) -> list[Verdict]:
+    """Every candidate the parser weighed, in first-look order: for debugging a page."""
+    out = []
+    for tag, result in _judge(soup):
+        label = tag.name + (f"#{tag['id']}" if isinstance(tag.get("id"), str) else "")
+        label += "".join(f".{c}" for c in classes(tag))
+        if isinstance(result, str):
+            out.append(Verdict(label, 0, None, result))
+        else:
+            out.append(Verdict(label, len(result.messages), result.score, ""))
+    return out
+
+
+def _judge(soup: BeautifulSoup) -> list[tuple[Tag, _Candidate | str]]:
+    """Candidates by their first look, each read in full (or rejected, with a reason)."""
+    reader = _Reader()
+    words = reader.words
+    root = soup.body or soup
+    ranked: list[tuple[int, int, Tag]] = []
+    # one pass over the tree: every element is some parent's child exactly once
+    for order, node in enumerate(root.descendants):
+        if not isinstance(node, Tag) or node.name in NON_TEXT:
+            continue
+        kids = _children(node)
+        if len(kids) < 2:
+            continue
+        quick = _quick_score(node, kids, words)
+        if quick > 0:
+            ranked.append((quick, -order, node))
+    ranked.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [(tag, _Container(reader, tag).read()) for _, _, tag in ranked[:_MAX_CANDIDATES]]
+
+
+def _quick_score(node: Tag, kids: list[Tag], words: _Words) -> int:
+    """A cheap first look: repeated children plus a chat or side cue nearby."""
+    shapes = Counter(words.shape(k) for k in kids)
+    repeated = max(shapes.values())
+    if repeated < 2:
+        return 0
+    cue = 0
+    if node.get("role") == "log":
+        cue += 6
+    # walk up lazily: materialising every element's parents is quadratic on deep pages
+    for depth, t in enumerate(itertools.chain((node,), node.parents)):
+        if depth > _ANCESTOR_CUE_DEPTH:
+            break
+        w = words.of(t)
+        if w & cues.STRONG_CHAT:
+            cue += 5
+            break
+        if w & cues.CHAT:
+            cue += 3
+            break
+    side_kids = spoken_kids = 0
+    for k in kids:
+        w = words.of(k)
+        if w & cues.SIDE_WORDS:
+            side_kids += 1
+        if w & cues.CHAT:
+            cue += 1
+        aria = k.get("aria-label")
+        if isinstance(aria, str) and _SPOKEN_HINT.search(aria):
+            spoken_kids += 1
+    if side_kids >= 2:
+        cue += 4
+    if spoken_kids >= 2:
+        cue += 4
+    if cue == 0:
+        return 0
+    return cue + min(repeated, 50)

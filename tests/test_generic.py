@@ -1,0 +1,308 @@
+"""The generic parser: chats in markup no family knows, and pages that hold no chat.
+
+Snippet cases state a layout and the complete messages a person reads in it;
+the not-chat pages are whole saved pages that repeat blocks (articles, forum
+posts, inbox rows, ledger rows, FAQ entries, search results, a chat launcher)
+and must import as "no chat transcript was found", leaving the archive empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archiver.importer import ImportOptions, import_file
+from archiver.model import ParsedMessage as M
+from archiver.parsers import generic
+from archiver.parsers.html import make_soup
+from archiver.sources import load_page
+from conftest import FIXTURES, place
+
+NOT_CHAT = sorted((FIXTURES / "not-chat").glob("*.html"))
+
+
+def parse(html: str) -> list[M]:
+    return generic.parse(make_soup(f"<html><body>{html}</body></html>")).messages
+
+
+# -- snippets: layout in, complete messages out ------------------------------------------
+
+LOG_WITH_LABELS = """
+<ul class="chat-log" role="log">
+  <li class="msg-day">Yesterday</li>
+  <li class="msg msg--in"><span class="sr-only">Adviser said :</span><span class="msg__name">Jessica</span>
+      <p>Hi, how can I help?</p><time datetime="2025-03-03T10:42:00-05:00">10:42 AM</time></li>
+  <li class="msg msg--out"><span class="sr-only">You said :</span><p>My card was declined &amp; I'm abroad</p>
+      <time>10:43 AM</time></li>
+</ul>"""
+
+ARIA_ONLY_HASHED = """
+<div class="sc-aXZVg kLmNoP">
+  <div class="sc-gEvEer hQrStU" aria-label="Message from Jessica at 10:42 AM">
+    <div class="sc-eqUAAy aBcDeF">Your refund of $25.00 is on its way.</div></div>
+  <div class="sc-gEvEer hQrStU" aria-label="Message from you at 10:44 AM">
+    <div class="sc-eqUAAy xYzWvU">Thanks!</div></div>
+</div>"""
+
+GROUPS_WITH_HEADER = """
+<div class="conversation">
+  <div class="grp grp--them">
+    <div class="grp__head">Jessica · 10:42 AM</div>
+    <div class="grp__body"><div class="bubble">Hello!</div><div class="bubble">Let me check that.</div></div>
+  </div>
+  <div class="grp grp--me">
+    <div class="grp__body"><div class="bubble">ok</div><div class="bubble">ok</div></div>
+  </div>
+</div>"""
+
+DEFINITION_LIST = """
+<dl class="chat-transcript">
+  <dt>Jessica (Agent) <span>10:42</span></dt><dd>Your claim is approved.</dd>
+  <dt>You <span>10:43</span></dt><dd>Great &lt;3</dd>
+  <dt>Jessica (Agent) <span>10:44</span></dt><dd>Payment in 5 days.</dd>
+</dl>"""
+
+NAME_ON_LAST_OF_RUN = """
+<div class="messages">
+  <div class="row row--agent"><img class="av" src="a.png" alt="Leah"><div class="bubble">Thanks for waiting!</div></div>
+  <div class="row row--agent"><div class="bubble">Your plan ID is PP-77120.</div><p class="byline">Leah</p></div>
+  <div class="row row--user"><div class="bubble">Thanks 😊</div><div class="status">Seen</div></div>
+  <div class="row row--agent"><div class="bubble">Anything else?</div>
+    <div class="chips"><a href="#">No</a><a href="#">Yes</a></div><p class="byline">Leah</p></div>
+  <div class="typing">Leah is typing…</div>
+</div>"""
+
+SEPARATORS_WITH_CLOCK = """
+<div class="chat-body">
+  <div class="stamp"><b>Yesterday</b> 23:58</div>
+  <div class="line line--customer">Is the outage fixed?</div>
+  <div class="line line--agent">Not yet, crews are on site.</div>
+  <div class="stamp">Today 00:05</div>
+  <div class="line line--agent">Power is back as of 00:04.</div>
+</div>"""
+
+TIME_ELEMENT_SEPARATOR = """
+<ol class="thread-messages chat">
+  <li class="sep"><time datetime="2025-03-04">Today</time></li>
+  <li class="item item--incoming"><b class="author">Sam</b><p>Your new card ships today.</p></li>
+  <li class="item item--outgoing"><p>Great, thank you</p><span class="t">9:14 am</span></li>
+</ol>"""
+
+MINE_ONLY_IN_A_CHAT = """
+<section class="chat"><div class="chat__scroll">
+  <div class="m">Hello! You're chatting with Northwind.</div>
+  <div class="m is-mine">I need my PIN reset</div>
+  <div class="m">Done, check your texts.</div>
+</div></section>"""
+
+HOSTILE_TEXT = """
+<div class="conversation">
+  <div class="msg msg--them"><span class="name">Ana</span><p>Type &lt;img src=x onerror=alert(1)&gt; &amp; see</p>
+    <script>alert(2)</script></div>
+  <div class="msg msg--me"><p>ok <img src="e.png" alt="👍"></p></div>
+</div>"""
+
+NAME_PREFIXES = """
+<div class="chat-history">
+  <p class="line them"><span class="c1">Jessica:</span> <b>Note:</b> fees are waived.</p>
+  <p class="line me"><span class="c2">You:</span> thanks</p>
+  <p class="line them"><b class="c1">Jessica</b> has left the chat.</p>
+</div>"""
+
+SIBLING_SPOKEN_LABELS = """
+<div class="transcript">
+  <p class="visually-hidden">Adviser said :</p><div class="text">Hello, Dana here.</div>
+  <p class="visually-hidden">You said :</p><div class="text">Hi Dana</div>
+</div>"""
+
+TABLE_ROWS = """
+<table class="chat-log"><tbody>
+  <tr><th>From</th><th>Message</th><th>Sent</th></tr>
+  <tr class="r"><td class="who">Virtual Assistant</td><td>Hi! What's up?</td><td class="when">2:04 p.m.</td></tr>
+  <tr class="r"><td class="who">Sam Okafor (Customer)</td><td>Lost card</td><td class="when">2:05 p.m.</td></tr>
+  <tr class="r ev"><td colspan="3">Dana joined the chat</td></tr>
+  <tr class="r"><td class="who">Dana</td><td>I've frozen it.</td><td class="when">2:07 p.m.</td></tr>
+</tbody></table>"""
+
+SNIPPETS = {
+    "log with hidden labels and <time>": (
+        LOG_WITH_LABELS,
+        [
+            M("agent", "Jessica", "Hi, how can I help?", "10:42 AM", "2025-03-03T10:42:00-05:00", "Yesterday"),
+            M("customer", "", "My card was declined & I'm abroad", "10:43 AM", None, "Yesterday"),
+        ],
+    ),
+    "hashed classes, aria-labels only": (
+        ARIA_ONLY_HASHED,
+        [
+            M("agent", "Jessica", "Your refund of $25.00 is on its way.", "10:42 AM"),
+            M("customer", "", "Thanks!", "10:44 AM"),
+        ],
+    ),
+    "group wrappers under a name-and-time header": (
+        GROUPS_WITH_HEADER,
+        [
+            M("agent", "Jessica", "Hello!", "10:42 AM"),
+            M("agent", "Jessica", "Let me check that.", "10:42 AM"),
+            M("customer", "", "ok"),
+            M("customer", "", "ok"),
+        ],
+    ),
+    "definition list": (
+        DEFINITION_LIST,
+        [
+            M("agent", "Jessica", "Your claim is approved.", "10:42"),
+            M("customer", "You", "Great <3", "10:43"),
+            M("agent", "Jessica", "Payment in 5 days.", "10:44"),
+        ],
+    ),
+    "name under the last bubble of a run; receipts, chips, typing, avatars left out": (
+        NAME_ON_LAST_OF_RUN,
+        [
+            M("agent", "Leah", "Thanks for waiting!"),
+            M("agent", "Leah", "Your plan ID is PP-77120."),
+            M("customer", "", "Thanks 😊"),
+            M("agent", "Leah", "Anything else?"),
+        ],
+    ),
+    "separators that carry a clock": (
+        SEPARATORS_WITH_CLOCK,
+        [
+            M("customer", "", "Is the outage fixed?", "23:58", None, "Yesterday"),
+            M("agent", "", "Not yet, crews are on site.", "", None, "Yesterday"),
+            M("agent", "", "Power is back as of 00:04.", "00:05", None, "Today"),
+        ],
+    ),
+    "a <time> element as the separator": (
+        TIME_ELEMENT_SEPARATOR,
+        [
+            M("agent", "Sam", "Your new card ships today.", "", None, "Today"),
+            M("customer", "", "Great, thank you", "9:14 am", None, "Today"),
+        ],
+    ),
+    "only the customer's bubbles marked, in a chat container": (
+        MINE_ONLY_IN_A_CHAT,
+        [
+            M("agent", "", "Hello! You're chatting with Northwind."),
+            M("customer", "", "I need my PIN reset"),
+            M("agent", "", "Done, check your texts."),
+        ],
+    ),
+    "markup-looking text stays text; scripts and plain alt text do not": (
+        HOSTILE_TEXT,
+        [
+            M("agent", "Ana", "Type <img src=x onerror=alert(1)> & see"),
+            M("customer", "", "ok 👍"),
+        ],
+    ),
+    "styled name prefixes; a bold 'Note:' is text; an event keeps its name": (
+        NAME_PREFIXES,
+        [
+            M("agent", "Jessica", "Note: fees are waived."),
+            M("customer", "You", "thanks"),
+            M("system", "", "Jessica has left the chat."),
+        ],
+    ),
+    "screen-reader labels beside their bubbles": (
+        SIBLING_SPOKEN_LABELS,
+        [
+            M("agent", "", "Hello, Dana here."),
+            M("customer", "", "Hi Dana"),
+        ],
+    ),
+    "table rows with who/when cells, lower-case p.m.": (
+        TABLE_ROWS,
+        [
+            M("bot", "Virtual Assistant", "Hi! What's up?", "2:04 p.m."),
+            M("customer", "Sam Okafor", "Lost card", "2:05 p.m."),
+            M("system", "", "Dana joined the chat"),
+            M("agent", "Dana", "I've frozen it.", "2:07 p.m."),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("html, expected", SNIPPETS.values(), ids=SNIPPETS.keys())
+def test_snippet(html: str, expected: list[M]) -> None:
+    assert parse(html) == expected
+
+
+NO_CHAT_SNIPPETS = {
+    "empty page": "",
+    "one message only": '<ul class="chat-log" role="log"><li class="msg msg--event">Chat started</li>'
+    '<li class="msg msg--out">hello?</li></ul>',
+    "a bot's teaser, nobody answered": '<div class="chat-teaser"><div class="bubble bubble--bot">Hi there 👋</div>'
+    '<div class="bubble bubble--bot">Need help?</div></div>',
+    "is-mine rows but nothing says chat": '<div class="list"><div class="m">a</div><div class="m is-mine">b</div>'
+    '<div class="m">c</div></div>',
+    "two names, neither side known": '<div class="chat-log"><p class="line"><span class="who">Jessica</span> hi</p>'
+    '<p class="line"><span class="who">Alex Rivera</span> hello</p></div>',
+    "in/out rows of a ledger": '<table class="activity"><tr class="txn txn--in"><td>Mar 3</td><td>Payroll</td>'
+    '<td>$1,912.33</td></tr><tr class="txn txn--out"><td>Mar 4</td><td>QuickMart</td><td>-$86.40</td></tr></table>',
+    "left/right cards with headings": '<div class="chat-promo"><div class="card left"><h3>Chat 24/7</h3><p>Any time.</p>'
+    '</div><div class="card right"><h3>Call us</h3><p>8am-8pm.</p></div></div>',
+}
+
+
+@pytest.mark.parametrize("html", NO_CHAT_SNIPPETS.values(), ids=NO_CHAT_SNIPPETS.keys())
+def test_snippet_without_a_chat(html: str) -> None:
+    assert parse(html) == []
+
+
+def test_deeply_nested_page() -> None:
+    # saved pages can nest 10,000+ deep: every walk must be iterative
+    deep = "<div>" * 12000 + LOG_WITH_LABELS + "</div>" * 12000
+    assert parse(deep) == SNIPPETS["log with hidden labels and <time>"][1]
+
+
+def test_a_block_too_big_to_be_a_message_is_passed_over() -> None:
+    huge = '<li class="msg msg--out">' + "<span>x</span>" * 3000 + "</li>"
+    html = LOG_WITH_LABELS.replace("</ul>", huge + "</ul>")
+    assert parse(html) == SNIPPETS["log with hidden labels and <time>"][1]
+
+
+# -- whole pages without a chat ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", NOT_CHAT, ids=[p.stem for p in NOT_CHAT])
+def test_page_without_a_chat_imports_nothing(page: Path, archive, tmp_path: Path) -> None:
+    result = import_file(archive, place(page, tmp_path), ImportOptions(tz="America/New_York"))
+
+    assert result.status == "failed"
+    assert result.error is not None and result.error.startswith("no chat transcript was found")
+    assert archive.counts() == {name: 0 for name in archive.counts()}
+    for table in ("sources", "conversations", "messages"):
+        assert archive.db[table].count == 0
+
+
+@pytest.mark.parametrize("page", NOT_CHAT, ids=[p.stem for p in NOT_CHAT])
+def test_generic_parser_finds_nothing_in_any_document(page: Path) -> None:
+    for doc in load_page(page).documents:
+        assert generic.parse(make_soup(doc.html)).messages == []
+
+
+#: the pages built as traps, and the gate that stops each (see _Container._verdict)
+TRAPS = {
+    "forum-thread": "only one side speaks (company)",
+    "inbox": "most blocks are links",
+    "launcher": "only one side speaks (company)",
+    "transactions": "no chat cue on the container, its ancestors or its blocks",
+    "blog-comments": "no chat cue on the container, its ancestors or its blocks",
+    "product-listing": "blocks carry check boxes or headings",
+}
+
+
+@pytest.mark.parametrize("stem, reason", TRAPS.items(), ids=TRAPS.keys())
+def test_trap_pages_are_weighed_and_rejected_for_the_right_reason(stem: str, reason: str) -> None:
+    page = FIXTURES / "not-chat" / f"{stem}.html"
+    verdicts = generic.explain(make_soup(load_page(page).documents[0].html))
+    assert verdicts, "the trap was not even considered"
+    assert verdicts[0].score is None
+    assert verdicts[0].reason == reason
+
+
+def test_explain_reports_the_chosen_container() -> None:
+    verdicts = generic.explain(make_soup(f"<body>{LOG_WITH_LABELS}</body>"))
+    accepted = [v for v in verdicts if v.score is not None]
+    assert [(v.element, v.messages) for v in accepted] == [("ul.chat-log", 2)]
