@@ -3,11 +3,23 @@
     python bench/promises_eval.py                 # metrics, whole set and per split
     python bench/promises_eval.py --errors dev    # also list the dev records it gets wrong
 
+The set (tests/promises/labelled.jsonl, one JSON object a line) holds text,
+role, sent_at, the expected promises (kind, amount, currency, due_by) and
+references (label, value), a split and sometimes a batch. Splits:
+
+  dev      tuned against; batches fresh-1 and blind-1 were blind when first
+           measured and joined dev afterwards
+  holdout  written with the first rules and never looked at record by record
+           while tuning, but written by the same hand at the same time, so it
+           flatters the rules
+  blind    written after the rules were frozen and never tuned against: the
+           best estimate of accuracy on wording nobody anticipated
+
 A predicted promise matches an expected one in the same record when their kinds
-agree ("any-kind" matching pairs them regardless of kind). Amount, currency and
-due_by are scored over kind-matched pairs. References match on label and value
-(and on value alone). The functions here are imported by tests/test_promises.py
-so the test and the bench measure the same thing.
+agree ("any-kind" matching pairs them regardless of kind). Amount (with
+currency) and due_by are scored over kind-matched pairs. References match on
+label and value (and on value alone). The functions here are imported by
+tests/test_promises.py so the test and the bench measure the same thing.
 """
 
 from __future__ import annotations

@@ -383,11 +383,28 @@ def test_not_references(text):
 # --------------------------------------------------------------------------
 # The labelled set: same scoring as `make bench`, with floors
 
-# measured figures minus 0.03 (see the commit that set them)
+# measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    "all": {},
-    "dev": {},
-    "holdout": {},
+    "all": dict(
+        promise_precision=0.92, promise_recall=0.89, promise_precision_any_kind=0.95, promise_recall_any_kind=0.92,
+        kind_accuracy=0.93, amount_accuracy=0.97, due_by_accuracy=0.96,
+        reference_precision=0.97, reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.95,
+    ),
+    "dev": dict(
+        promise_precision=0.96, promise_recall=0.93, promise_precision_any_kind=0.97, promise_recall_any_kind=0.94,
+        kind_accuracy=0.96, amount_accuracy=0.97, due_by_accuracy=0.97,
+        reference_precision=0.97, reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+    ),
+    "holdout": dict(
+        promise_precision=0.94, promise_recall=0.93, promise_precision_any_kind=0.95, promise_recall_any_kind=0.94,
+        kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97,
+        reference_precision=0.97, reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+    ),
+    "blind": dict(
+        promise_precision=0.63, promise_recall=0.56, promise_precision_any_kind=0.85, promise_recall_any_kind=0.77,
+        kind_accuracy=0.72, amount_accuracy=0.97, due_by_accuracy=0.89,
+        reference_precision=0.97, reference_recall=0.77, reference_value_precision=0.97, reference_value_recall=0.77,
+    ),
 }
 
 
@@ -399,14 +416,6 @@ def test_labelled_set_floors():
         failures += [f"{split} {name} {metrics[name]:.3f} < {floor}" for name, floor in floors.items()
                      if metrics[name] < floor]
     assert not failures, "\n" + "\n".join(failures)
-
-
-def test_bench_targets():
-    """The project's targets hold on the held-out records, not only on dev."""
-    metrics = _bench_tallies()["holdout"].metrics()
-    assert metrics["promise_precision"] >= 0.9
-    assert metrics["promise_recall"] >= 0.8
-    assert metrics["reference_recall"] >= 0.95
 
 
 # --------------------------------------------------------------------------
