@@ -92,7 +92,7 @@ _ABBREVIATIONS = frozenset(
 )
 #: abbreviations only when a number follows ("no. 4411", "Apr. 15", "Rs. 500")
 _BEFORE_NUMBER = frozenset("no nos nr ext ref tel rs jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_ZONE_WORDS = re.compile(r"(?:eastern|central|mountain|pacific|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
+_ZONE_WORDS = re.compile(r"(?:(?i:eastern|central|mountain|pacific)|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
 _BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
 _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 

@@ -28,6 +28,7 @@ from archiver.promises import (
     find_due,
     find_promises,
     find_references,
+    split_sentences,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,6 +224,27 @@ def test_company_roles(role):
 def test_refusal_then_promise_in_one_sentence():
     text = "I'm unable to waive the annual fee, but I've added 10,000 bonus points to your account."
     assert find_promises(text, "agent") == one("rewards", text)
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+
+SENTENCES = [
+    ("Thanks, Mr. Patel. I've applied a $10.50 credit to your U.S. account.",
+     ["Thanks, Mr. Patel.", "I've applied a $10.50 credit to your U.S. account."]),
+    ("Use any card, e.g. Visa or Amex, for this. Your reference is REF.2025.0042. Done!",
+     ["Use any card, e.g. Visa or Amex, for this.", "Your reference is REF.2025.0042.", "Done!"]),
+    ("It was $40.00. Claim no. 4411-22 is open.", ["It was $40.00.", "Claim no. 4411-22 is open."]),
+    ("We'll call at 10 a.m. Eastern. Is that ok? Yes.", ["We'll call at 10 a.m. Eastern.", "Is that ok?", "Yes."]),
+    ("I've restored your APR. A specialist will call.", ["I've restored your APR.", "A specialist will call."]),
+    ("Due Apr. 15 at 3 p.m. tomorrow.\nSecond line", ["Due Apr. 15 at 3 p.m. tomorrow.", "Second line"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES, ids=[s[0][:30] for s in SENTENCES])
+def test_split_sentences(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
 
 
 # --------------------------------------------------------------------------
