@@ -161,3 +161,26 @@ def test_parse(html: str, expected: list[ParsedMessage]) -> None:
 )
 def test_detect(html: str, claimed: bool) -> None:
     assert intercom.detect(make_soup(html)) is claimed
+
+
+@pytest.mark.parametrize("build", ["classic", "hashed"])
+def test_deeply_nested_page_still_parses(build: str) -> None:
+    depth = 20_000
+    inner = (
+        classic(part("admin", para("Hello"), avatar="Ann", meta="2m ago."), part("user", para("Hi")))
+        if build == "classic"
+        else hashed(row(bubble("Hello"), avatar="Ann", meta="2m ago."), row(bubble("Hi")))
+    )
+    html = "<div>" * depth + inner + "</div>" * depth
+    assert intercom.parse(make_soup(html)).messages == [
+        ParsedMessage(role="agent", speaker="Ann", text="Hello", time_text="2m ago"),
+        ParsedMessage(role="customer", speaker="", text="Hi"),
+    ]
+
+
+def test_a_paragraph_nested_in_a_paragraph_is_one_message() -> None:
+    html = hashed(row("<div class='b'>" + para("outer " + para("inner")) + "</div>"), row(bubble("next")))
+    assert intercom.parse(make_soup(html)).messages == [
+        ParsedMessage(role="customer", speaker="", text="outer\ninner"),
+        ParsedMessage(role="customer", speaker="", text="next"),
+    ]

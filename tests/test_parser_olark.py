@@ -97,3 +97,12 @@ def test_parse(html: str, expected: list[ParsedMessage]) -> None:
 def test_detect_needs_the_conversation_box() -> None:
     assert olark.detect(make_soup(box()))
     assert not olark.detect(make_soup("<script>window.olark||(function(){})()</script><div id='olark'></div>"))
+
+
+def test_deeply_nested_page_still_parses() -> None:
+    depth = 20_000
+    html = "<div>" * depth + box(op("Jessica", "Hi"), bare("there")) + "</div>" * depth
+    assert olark.parse(make_soup(html)).messages == [
+        ParsedMessage(role="agent", speaker="Jessica", text="Hi"),
+        ParsedMessage(role="agent", speaker="Jessica", text="there"),
+    ]

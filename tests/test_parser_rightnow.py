@@ -84,3 +84,9 @@ def test_parse(html: str, expected: list[ParsedMessage]) -> None:
 def test_detect_needs_the_transcript_widget() -> None:
     assert rightnow.detect(make_soup(page()))
     assert not rightnow.detect(make_soup("<div class='rn_ChatStatus'>Searching for an agent</div>"))
+
+
+def test_deeply_nested_page_still_parses() -> None:
+    depth = 20_000
+    html = "<div>" * depth + page(post(AGENT.format("Jessica") + ": Still here")) + "</div>" * depth
+    assert rightnow.parse(make_soup(html)).messages == [ParsedMessage(role="agent", speaker="Jessica", text="Still here")]

@@ -93,3 +93,11 @@ def test_detect_needs_the_chat_body() -> None:
     assert zammad.detect(make_soup(chat()))
     # the launcher button alone is not a chat
     assert not zammad.detect(make_soup("<button class='open-zammad-chat'>Chat</button>"))
+
+
+def test_deeply_nested_page_still_parses() -> None:
+    depth = 20_000
+    html = "<div>" * depth + chat(stamp("Today", "09:00"), msg("customer", "Hi")) + "</div>" * depth
+    assert zammad.parse(make_soup(html)).messages == [
+        ParsedMessage(role="customer", speaker="", text="Hi", time_text="09:00", day_text="Today")
+    ]

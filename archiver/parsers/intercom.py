@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, has_class_stem, outermost, visible_text
+from .html import all_text, classes, has_class_stem, visible_text
+from .scan import by_classes
 
 NAME = "intercom"
 LABEL = "Intercom"
@@ -30,8 +32,15 @@ _TIME = re.compile(
 )
 #: metadata words that mark an automated sender rather than a name
 _BOT_WORDS = frozenset({"bot", "ai agent", "ai"})
+#: classic side classes
 _ADMIN = ("intercom-conversation-part-admin", "intercom-comment-container-admin")
 _USER = ("intercom-conversation-part-user", "intercom-conversation-part-other-user", "intercom-comment-container-user")
+#: classic containers of one message's blocks
+_CONTAINERS = frozenset({"intercom-blocks", "intercom-comment"})
+#: how far below its row an avatar or a metadata label may sit
+_NEAR = 12
+#: elements whose text is never a metadata label
+_NOT_LABELS = ("button", "script", "style", "template", "textarea")
 
 
 def detect(soup: BeautifulSoup) -> bool:
@@ -51,101 +60,154 @@ class _Row:
     times: dict[int, str] = field(default_factory=dict)  # id(anchor) -> relative time
 
 
-def _anchors(soup: BeautifulSoup) -> list[Tag]:
-    """One element per message: the block container holding its paragraphs."""
-    found: list[Tag] = []
-    seen: set[int] = set()
-    for block in soup.select(".intercom-block-paragraph"):
-        anchor = block.find_parent(class_=["intercom-blocks", "intercom-comment"]) or block.parent
-        if isinstance(anchor, Tag) and id(anchor) not in seen:
-            seen.add(id(anchor))
-            found.append(anchor)
-    return outermost(found)
+def _anchor_of(block: Tag) -> Tag | None:
+    """The element holding one message's blocks: a classic container, else the parent."""
+    # the classic container is the block's parent or grandparent: a short walk
+    # keeps deep hostile nesting linear
+    near = islice(block.parents, 3)
+    return next((p for p in near if _CONTAINERS.intersection(classes(p))), block.parent)
 
 
 def _common_ancestor(tags: list[Tag]) -> Tag:
     path = [tags[0], *tags[0].parents]
-    shared = {id(t) for t in path}
+    index = {id(t): i for i, t in enumerate(path)}
+    best = 0
     for tag in tags[1:]:
-        shared &= {id(tag)} | {id(p) for p in tag.parents}
-    return next(t for t in path if id(t) in shared)
+        # climb only until the first path element: siblings meet the list fast
+        for node in chain([tag], tag.parents):
+            i = index.get(id(node))
+            if i is not None:
+                best = max(best, i)
+                break
+    return path[best]
 
 
-def _climb(anchor: Tag) -> Tag:
+def _below(tag: Tag, ancestor: Tag) -> Tag:
+    """The child of `ancestor` that holds `tag`."""
+    node = tag
+    while node.parent is not None and node.parent is not ancestor:
+        node = node.parent
+    return node
+
+
+def _climb(soup: BeautifulSoup, anchor: Tag) -> Tag:
     """A lone message's row: widen until the message list or the composer."""
+    blocked: set[int] = set()
+    for control in soup.find_all(["textarea", "input"]) + soup.find_all(attrs={"contenteditable": True}):
+        for parent in control.parents:
+            if id(parent) in blocked:
+                break  # its ancestors are marked already
+            blocked.add(id(parent))
     node = anchor
     while isinstance(node.parent, Tag) and node.parent.name not in ("body", "html", "[document]"):
         parent = node.parent
-        if parent.get("role") == "log" or parent.select_one("textarea, input, [contenteditable]"):
+        if id(parent) in blocked or parent.get("role") == "log":
             break
         node = parent
     return node
 
 
-def _rows(soup: BeautifulSoup, anchors: list[Tag]) -> list[_Row]:
-    parts = outermost(soup.select(".intercom-conversation-part"))
-    part_ids = {id(p) for p in parts}
-    lca = _common_ancestor(anchors) if not parts and len(anchors) > 1 else None
+def _rows(soup: BeautifulSoup) -> list[_Row]:
+    anchor_ids: set[int] = set()
+    for block in soup.select(".intercom-block-paragraph"):
+        anchor = _anchor_of(block)
+        if isinstance(anchor, Tag):
+            anchor_ids.add(id(anchor))
+    if not anchor_ids:
+        return []
+    part_ids = {id(p) for p in by_classes(soup, ("intercom-conversation-part",))}
+    # one walk: the outermost anchors in document order, each with its part
+    placed: list[tuple[Tag, Tag | None]] = []
+    stack: list[tuple[Tag, Tag | None]] = [(soup, None)]
+    while stack:
+        node, part = stack.pop()
+        if part is None and id(node) in part_ids:
+            part = node
+        if id(node) in anchor_ids:
+            placed.append((node, part))
+            continue  # an anchor nested in another is part of its text
+        stack.extend((c, part) for c in reversed(node.contents) if isinstance(c, Tag))
+    anchors = [a for a, _ in placed]
+    if part_ids:
+        row_of = [part or anchor for anchor, part in placed]
+    elif len(anchors) > 1:
+        # hashed builds: the rows are the children of the list holding every message
+        lca = _common_ancestor(anchors)
+        row_of = [_below(a, lca) for a in anchors]
+    else:
+        row_of = [_climb(soup, anchors[0])]
     rows: dict[int, _Row] = {}
-    for anchor in anchors:
-        if parts:
-            row = next((p for p in [anchor, *anchor.parents] if id(p) in part_ids), anchor)
-        elif lca is not None:
-            # the ancestor just below the list that holds every message
-            row = next(p for p in [anchor, *anchor.parents] if p.parent is lca)
-        else:
-            row = _climb(anchor)
+    for anchor, row in zip(anchors, row_of):
         rows.setdefault(id(row), _Row(row)).anchors.append(anchor)
     return list(rows.values())
 
 
-def _inside(tag: Tag, containers: list[Tag]) -> bool:
-    ids = {id(c) for c in containers}
-    return any(id(p) in ids for p in [tag, *tag.parents])
+def _chain_to(node: Tag, row: _Row) -> list[Tag] | None:
+    """`node` and its ancestors below the row, or None if the row is far above.
+
+    Avatars and metadata sit a few levels below their row; a cap keeps a
+    hostile row of deep nesting from costing its depth for every string.
+    """
+    chain_: list[Tag] = [node]
+    for parent in node.parents:
+        if parent is row.tag:
+            return chain_
+        if len(chain_) >= _NEAR:
+            return None
+        chain_.append(parent)
+    return None
 
 
 def _avatar(row: _Row) -> str | None:
+    anchors = frozenset(id(a) for a in row.anchors)
     for img in row.tag.find_all("img"):
-        if _inside(img, row.anchors):
+        near = _chain_to(img, row)
+        if near is None or any(id(t) in anchors for t in near):
             continue
-        chain = [img]
-        for parent in img.parents:
-            if parent is row.tag:
-                break
-            chain.append(parent)
-        if any(has_class_stem(t, ("intercom-block",)) for t in chain):
+        if any(has_class_stem(t, ("intercom-block",)) for t in near):
             continue  # a picture sent as a message, not a sender's face
-        if any(has_class_stem(t, ("avatar",)) for t in chain) or "avatar" in str(img.get("src", "")):
+        if any(has_class_stem(t, ("avatar",)) for t in near) or "avatar" in str(img.get("src", "")):
             return str(img.get("alt") or "").strip()
     return None
 
 
 def _read_metadata(row: _Row) -> None:
-    """Find "<name|Bot> · <n>m ago." labels and give each to the message above it."""
-    order = {id(t): i for i, t in enumerate(row.tag.find_all(True))}
-    labels: list[Tag] = []
-    for el in row.tag.find_all(True):
-        if _inside(el, row.anchors) or any(_inside(a, [el]) for a in row.anchors):
+    """Find "<name|Bot> · <n>m ago." labels and give each to the message above it.
+
+    One walk over the row's strings; the label is the element holding the time
+    string ("Bot · 5m ago." is one string in Intercom's DOM).
+    """
+    anchors = frozenset(id(a) for a in row.anchors)
+    order: dict[int, int] = {}
+    labels: dict[int, Tag] = {}
+    for node in row.tag.descendants:
+        if isinstance(node, Tag):
+            order[id(node)] = len(order)
             continue
-        if el.name in ("button", "script", "style") or el.find_parent("button"):
+        if type(node) is not NavigableString or not _TIME.search(node):
             continue
-        if _TIME.search(all_text(el)):
-            labels.append(el)
-    chosen = {id(t) for t in labels}
-    # the innermost label only: its wrappers repeat the same text
-    labels = [t for t in labels if not any(id(d) in chosen for d in t.find_all(True))]
-    for label in labels:
+        label = node.parent
+        if not isinstance(label, Tag) or id(label) in labels:
+            continue
+        near = _chain_to(label, row)
+        # a time mentioned inside a message is the message's own text
+        if near is None or any(id(t) in anchors or t.name in _NOT_LABELS for t in near):
+            continue
+        labels[id(label)] = label
+    for label in labels.values():
         text = all_text(label)
         m = _TIME.search(text)
-        assert m is not None
-        tokens = [t.strip(" .·") for t in text[: m.start()].split("·")]
+        if m is None:
+            continue
+        tokens = [t.strip(" .\u00b7") for t in text[: m.start()].split("\u00b7")]
         tokens = [t for t in tokens if t]
         if any(t.lower() in _BOT_WORDS for t in tokens):
             row.bot = True
         name = next((t for t in tokens if t.lower() not in _BOT_WORDS), "")
         if name and not row.name:
             row.name = name
-        before = [a for a in row.anchors if order.get(id(a), -1) < order[id(label)]]
+        at = order.get(id(label), -1)
+        before = [a for a in row.anchors if order.get(id(a), -1) < at]
         if before:
             row.times[id(before[-1])] = " ".join(m.group(0).split())
 
@@ -173,10 +235,7 @@ def _groups(rows: list[_Row]) -> list[list[_Row]]:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    anchors = _anchors(soup)
-    if not anchors:
-        return ParsedChat(parser=NAME, messages=[])
-    rows = _rows(soup, anchors)
+    rows = _rows(soup)
     for row in rows:
         row.avatar = _avatar(row)
         _read_metadata(row)

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
 from .html import classes, shown_text, strip_suffix, visible_text
+from .scan import by_classes, first_by_classes
 
 NAME = "olark"
 LABEL = "Olark"
@@ -38,14 +39,14 @@ def _person_role(tag: Tag) -> str | None:
 def parse(soup: BeautifulSoup) -> ParsedChat:
     messages: list[ParsedMessage] = []
     last: tuple[str, str] | None = None  # (role, speaker) of the previous chat line
-    for item in soup.select(".habla_conversation_p_item"):
+    for item in by_classes(soup, ("habla_conversation_p_item",)):
         if "habla_conversation_notification" in classes(item):
             text = visible_text(item)
             if text:
                 messages.append(ParsedMessage(role="system", speaker="", text=text))
             continue
-        label = item.select_one(".hbl_pal_remote_fg, .hbl_pal_local_fg")
-        body = item.select_one(".habla_conversation_text_span")
+        label = first_by_classes(item, ("hbl_pal_remote_fg", "hbl_pal_local_fg"))
+        body = first_by_classes(item, ("habla_conversation_text_span",))
         text = visible_text(body) if body is not None else visible_text(item, skip=[label] if label else [])
         if not text:
             continue

@@ -13,14 +13,15 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import classes, outermost, shown_text, visible_text
+from .html import classes, shown_text, visible_text
+from .scan import by_classes, first_by_classes
 
 NAME = "rightnow"
 LABEL = "Oracle Service Cloud (RightNow)"
 
-_PREFIX = ".rn_AgentTextPrefix, .rn_UserTextPrefix, .rn_Action"
+_PREFIX = ("rn_AgentTextPrefix", "rn_UserTextPrefix", "rn_Action")
 #: RightNow's own hidden classes (its CSS hides them; our shared list does not know them)
-_HIDDEN = ".rn_ScreenReaderOnly, .rn_Hidden, .rn_CoBrowseAction"
+_HIDDEN = ("rn_ScreenReaderOnly", "rn_Hidden", "rn_CoBrowseAction")
 _LEADING_COLON = re.compile(r"^\s*:\s*")
 
 
@@ -43,8 +44,8 @@ def _followed_by_colon(prefix: Tag) -> bool:
 
 
 def _message(post: Tag) -> ParsedMessage | None:
-    hidden = post.select(_HIDDEN)
-    prefix = post.select_one(_PREFIX)
+    hidden = by_classes(post, _HIDDEN)
+    prefix = first_by_classes(post, _PREFIX)
     if prefix is not None and "rn_Action" not in classes(prefix) and _followed_by_colon(prefix):
         role = "agent" if "rn_AgentTextPrefix" in classes(prefix) else "customer"
         text = _LEADING_COLON.sub("", visible_text(post, skip=[prefix, *hidden]))
@@ -58,7 +59,7 @@ def _message(post: Tag) -> ParsedMessage | None:
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
     messages: list[ParsedMessage] = []
-    for post in outermost(soup.select("span.rn_MessagePost, div.rn_MessagePost")):
+    for post in by_classes(soup, ("rn_MessagePost",)):
         message = _message(post)
         if message is not None:
             messages.append(message)

@@ -14,11 +14,12 @@ from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
 from .html import all_text, classes, shown_text, visible_text
+from .scan import by_classes, first_by_classes
 
 NAME = "zammad"
 LABEL = "Zammad"
 
-_LINES = ".zammad-chat-timestamp, .zammad-chat-status, .zammad-chat-message"
+_LINES = ("zammad-chat-timestamp", "zammad-chat-status", "zammad-chat-message")
 
 
 def detect(soup: BeautifulSoup) -> bool:
@@ -42,7 +43,7 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
     root = soup.select_one(".zammad-chat-body") or soup
     messages: list[ParsedMessage] = []
     pending: tuple[str, str | None] | None = None
-    for line in root.select(_LINES):
+    for line in by_classes(root, _LINES):
         cls = classes(line)
         if "zammad-chat-timestamp" in cls:
             pending = _stamp(line)
@@ -57,7 +58,7 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
             role, speaker = "customer", ""
         else:
             continue
-        body = line.select_one(".zammad-chat-message-body") or line
+        body = first_by_classes(line, ("zammad-chat-message-body",)) or line
         text = visible_text(body)
         # the stamp belonged to this line even if it shows no text (an image):
         # passing it on would give the next message a time it was never shown

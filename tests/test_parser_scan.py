@@ -1,0 +1,48 @@
+"""scan.py: class lookups in one pass, outermost by default."""
+
+from __future__ import annotations
+
+from archiver.parsers.html import make_soup
+from archiver.parsers.scan import by_classes, first_by_classes
+
+PAGE = (
+    "<div id='log'>"
+    "<p class='line a' id='l1'>one <span class='line' id='inner'>nested</span></p>"
+    "<p class='other' id='o1'><b class='b line' id='l2'>two</b></p>"
+    "<p class='line' id='l3'>three</p>"
+    "</div>"
+)
+
+
+def ids(tags) -> list[str]:
+    return [t["id"] for t in tags]
+
+
+def test_outermost_matches_in_document_order() -> None:
+    soup = make_soup(PAGE)
+    assert ids(by_classes(soup, ["line"])) == ["l1", "l2", "l3"]
+
+
+def test_nested_matches_on_request() -> None:
+    soup = make_soup(PAGE)
+    assert ids(by_classes(soup, ["line"], nested=True)) == ["l1", "inner", "l2", "l3"]
+
+
+def test_any_of_several_classes_and_never_the_root_itself() -> None:
+    soup = make_soup(PAGE)
+    root = soup.find(id="l1")
+    assert ids(by_classes(root, ["line"])) == ["inner"]
+    assert ids(by_classes(soup, ["other", "a"])) == ["l1", "o1"]
+
+
+def test_first_match() -> None:
+    soup = make_soup(PAGE)
+    assert first_by_classes(soup, ["b", "other"])["id"] == "o1"
+    assert first_by_classes(soup.find(id="l3"), ["line"]) is None
+
+
+def test_deep_nesting_needs_no_recursion() -> None:
+    depth = 50_000
+    soup = make_soup("<div>" * depth + "<span class='hit' id='deep'>x</span>" + "</div>" * depth)
+    assert ids(by_classes(soup, ["hit"])) == ["deep"]
+    assert first_by_classes(soup, ["hit"])["id"] == "deep"
