@@ -18,7 +18,7 @@ from itertools import chain, islice
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, has_class_stem, visible_text
+from .html import all_text, classes, has_any_class, has_class_stem, visible_text, with_classes
 from .scan import by_classes
 
 NAME = "intercom"
@@ -44,7 +44,7 @@ _NOT_LABELS = ("button", "script", "style", "template", "textarea")
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".intercom-block-paragraph, .intercom-conversation-part, .intercom-comment") is not None
+    return has_any_class(soup, ("intercom-block-paragraph", "intercom-conversation-part", "intercom-comment"))
 
 
 @dataclass
@@ -109,7 +109,7 @@ def _climb(soup: BeautifulSoup, anchor: Tag) -> Tag:
 
 def _rows(soup: BeautifulSoup) -> list[_Row]:
     anchor_ids: set[int] = set()
-    for block in soup.select(".intercom-block-paragraph"):
+    for block in with_classes(soup, ("intercom-block-paragraph",)):
         anchor = _anchor_of(block)
         if isinstance(anchor, Tag):
             anchor_ids.add(id(anchor))

@@ -14,7 +14,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import classes, shown_text, strip_suffix, visible_text
+from .html import classes, element_by_id, has_any_class, shown_text, strip_suffix, visible_text
 from .scan import by_classes, first_by_classes
 
 NAME = "olark"
@@ -24,7 +24,7 @@ _PERSON = re.compile(r"^habla_conversation_person(\d+)$")
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".habla_conversation_p_item, #habla_conversation_div") is not None
+    return has_any_class(soup, ("habla_conversation_p_item",)) or element_by_id(soup, "habla_conversation_div") is not None
 
 
 def _person_role(tag: Tag) -> str | None:

@@ -13,7 +13,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import classes, shown_text, visible_text
+from .html import classes, has_any_class, shown_text, visible_text
 from .scan import by_classes, first_by_classes
 
 NAME = "rightnow"
@@ -26,7 +26,7 @@ _LEADING_COLON = re.compile(r"^\s*:\s*")
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".rn_ChatTranscriptBlock, .rn_ChatTranscript, span.rn_MessagePost") is not None
+    return has_any_class(soup, ("rn_ChatTranscriptBlock", "rn_ChatTranscript", "rn_MessagePost"))
 
 
 def _followed_by_colon(prefix: Tag) -> bool:

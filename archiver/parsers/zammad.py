@@ -13,7 +13,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, shown_text, visible_text
+from .html import all_text, classes, has_any_class, shown_text, visible_text, with_classes
 from .scan import by_classes, first_by_classes
 
 NAME = "zammad"
@@ -23,7 +23,7 @@ _LINES = ("zammad-chat-timestamp", "zammad-chat-status", "zammad-chat-message")
 
 
 def detect(soup: BeautifulSoup) -> bool:
-    return soup.select_one(".zammad-chat-body, .zammad-chat-message") is not None
+    return has_any_class(soup, ("zammad-chat-body", "zammad-chat-message"))
 
 
 def _stamp(line: Tag) -> tuple[str, str | None]:
@@ -37,10 +37,10 @@ def _stamp(line: Tag) -> tuple[str, str | None]:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    agent_tag = soup.select_one(".zammad-chat-agent-name")
+    agent_tag = next(iter(with_classes(soup, ("zammad-chat-agent-name",))), None)
     agent = shown_text(agent_tag) or all_text(agent_tag)
     # the header, modal and scroll hint also sit in .zammad-chat: read the body only
-    root = soup.select_one(".zammad-chat-body") or soup
+    root = next(iter(with_classes(soup, ("zammad-chat-body",))), soup)
     messages: list[ParsedMessage] = []
     pending: tuple[str, str | None] | None = None
     for line in by_classes(root, _LINES):
