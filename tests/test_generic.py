@@ -125,6 +125,21 @@ TABLE_ROWS = """
   <tr class="r"><td class="who">Dana</td><td>I've frozen it.</td><td class="when">2:07 p.m.</td></tr>
 </tbody></table>"""
 
+SENT_AT_LABELS = """
+<div class="css-1x2y3z" role="log" aria-label="Messages">
+  <div data-testid="message-bubble" class="css-9a8b7c"><span class="css-aa11bb">Jessica</span>
+    <span class="css-cc22dd" hidden>Jessica sent at 10:42</span><p>Your balance is $0.</p><span class="css-ee33ff">10:42</span></div>
+  <div data-testid="message-bubble" class="css-9a8b7c"><span class="css-cc22dd" hidden>You sent at 10:43</span>
+    <p>Thanks</p><span class="css-ee33ff">10:43</span></div>
+</div>"""
+
+START_END = """
+<div class="messenger-thread">
+  <div class="d-flex justify-content-start"><div class="bubble received">Hello, Harbor Mobile here.</div></div>
+  <div class="d-flex justify-content-end"><div class="bubble sent">Hi, my SIM isn't working</div></div>
+  <div class="d-flex justify-content-center"><small>You are now connected to Ana</small></div>
+</div>"""
+
 SNIPPETS = {
     "log with hidden labels and <time>": (
         LOG_WITH_LABELS,
@@ -220,6 +235,21 @@ SNIPPETS = {
             M("agent", "Dana", "I've frozen it.", "2:07 p.m."),
         ],
     ),
+    "hashed bubbles with hidden 'X sent at 10:42' labels and an unmarked name": (
+        SENT_AT_LABELS,
+        [
+            M("agent", "Jessica", "Your balance is $0.", "10:42"),
+            M("customer", "", "Thanks", "10:43"),
+        ],
+    ),
+    "start/end alignment, sent/received bubbles, a centred event": (
+        START_END,
+        [
+            M("agent", "", "Hello, Harbor Mobile here."),
+            M("customer", "", "Hi, my SIM isn't working"),
+            M("system", "", "You are now connected to Ana"),
+        ],
+    ),
 }
 
 
@@ -248,6 +278,36 @@ NO_CHAT_SNIPPETS = {
 @pytest.mark.parametrize("html", NO_CHAT_SNIPPETS.values(), ids=NO_CHAT_SNIPPETS.keys())
 def test_snippet_without_a_chat(html: str) -> None:
     assert parse(html) == []
+
+
+def test_chat_started_header_above_the_transcript() -> None:
+    html = """<div class="chat-print"><h1>Transcript</h1><p class="meta">Chat started: March 3, 2025 2:04 PM</p>
+    <ul class="lines"><li class="line agent">Hi, Dana here.</li><li class="line customer">Hi Dana</li></ul></div>"""
+    chat = generic.parse(make_soup(f"<body>{html}</body>"))
+    assert chat.header_text == "Chat started: March 3, 2025 2:04 PM"
+    assert chat.messages == [M("agent", "", "Hi, Dana here."), M("customer", "", "Hi Dana")]
+
+
+def test_large_page_read_in_slices_matches_a_whole_read(monkeypatch) -> None:
+    # pages over slices.LARGE are cut into slices and each fed to the parser
+    # that claimed the first; shrink the limits so a small page takes that path
+    from archiver.model import Document
+    from archiver.parsers import find_chat, slices
+
+    rows = "".join(
+        f'<li class="msg msg--{"in" if i % 3 else "out"}"><span class="visually-hidden">'
+        f'{"Adviser" if i % 3 else "You"} said :</span><p>Message {i} &amp; ref R{i:05d}</p>'
+        f'<time datetime="2025-03-04T10:{i // 60:02d}:{i % 60:02d}-05:00">10:{i // 60:02d} am</time></li>'
+        for i in range(400)
+    )
+    html = f'<html><body><ul class="chat-log" role="log"><li class="msg-day">Today</li>{rows}</ul></body></html>'
+    whole = generic.parse(make_soup(html)).messages
+    monkeypatch.setattr(slices, "LARGE", 20_000)
+    monkeypatch.setattr(slices, "SLICE", 15_000)
+    sliced = find_chat([Document(html=html, location="big.html")])
+    assert len(whole) == 400
+    assert sliced.parser == "generic"
+    assert sliced.messages == whole
 
 
 def test_deeply_nested_page() -> None:
@@ -290,6 +350,7 @@ TRAPS = {
     "transactions": "no chat cue on the container, its ancestors or its blocks",
     "blog-comments": "no chat cue on the container, its ancestors or its blocks",
     "product-listing": "blocks carry check boxes or headings",
+    "community-messages": "blocks carry check boxes or headings",
 }
 
 

@@ -9,6 +9,7 @@ message; hashed names like "sc-kpOJdX hWqRcz" give none) and matched as words.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -82,10 +83,11 @@ def hook_values(tag: Tag, ids: bool = True) -> list[str]:
     cls = attrs.get("class")
     if cls:
         values.extend(cls.split() if isinstance(cls, str) else cls)
-    for name in _HOOK_ATTRS:
-        v = attrs.get(name)
-        if isinstance(v, str) and v:
-            values.append(v)
+    if len(attrs) > 1 or cls is None:
+        for name in _HOOK_ATTRS:
+            v = attrs.get(name)
+            if isinstance(v, str) and v:
+                values.append(v)
     if ids:
         v = attrs.get("id")
         if isinstance(v, str) and v and not _HASHED.fullmatch(v):
@@ -93,14 +95,19 @@ def hook_values(tag: Tag, ids: bool = True) -> list[str]:
     return [v for v in values if len(v) <= 80]
 
 
-def split_words(value: str) -> list[str]:
-    """"msg--in" -> [msg, in]; "chatMessage" -> [chat, message]; hashes -> []."""
+@functools.lru_cache(maxsize=8192)
+def split_words(value: str) -> tuple[str, ...]:
+    """"msg--in" -> (msg, in); "chatMessage" -> (chat, message); hashes -> ().
+
+    Cached: a page repeats a few hundred class names over its whole length.
+    """
     if _HASHED.fullmatch(value):
-        return []
+        return ()
     value = _MODULE_SUFFIX.sub("", value)
-    return [w.lower() for w in _WORD_SPLIT.split(_CAMEL.sub(" ", value)) if w]
+    return tuple(w.lower() for w in _WORD_SPLIT.split(_CAMEL.sub(" ", value)) if w)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_hashed(value: str) -> bool:
     """A generated class name (styled-components, emotion, CSS modules)."""
     return bool(_HASHED.fullmatch(value))

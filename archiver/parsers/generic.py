@@ -91,6 +91,14 @@ def _children(tag: Tag) -> list[Tag]:
     return [c for c in tag.contents if isinstance(c, Tag)]
 
 
+def _count(items: Iterable[str]) -> dict[str, int]:
+    # a plain dict: Counter's overhead shows on pages with 100,000 elements
+    out: dict[str, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
+
+
 # -- reading one unit ------------------------------------------------------------
 
 
@@ -170,7 +178,7 @@ class _Reader:
         r.votes.add_words(own, _W_OWN)
         r.strong.add_words(own, _W_OWN)
         r.chat_words = bool(own & cues.CHAT)
-        r.not_chat = bool(own & cues.NOT_CHAT) and not r.chat_words
+        r.not_chat = bool(own & cues.NOT_CHAT) and not own & cues.STRONG_CHAT
         r.typing = bool(own & cues.TYPING_WORDS)
         if is_hidden(unit) or cues.screen_reader_only(own):
             # a screen-reader label standing beside its bubble: "Adviser said :"
@@ -250,7 +258,7 @@ class _Reader:
                 r.link_chars += len(all_text(node))
             if depth <= 4:
                 r.votes.add_words(w, _W_INNER)
-                if w & cues.NOT_CHAT and not w & cues.CHAT:
+                if w & cues.NOT_CHAT and not w & cues.STRONG_CHAT:
                     r.not_chat = True
             self._title(node, titles)
             kids = _children(node)
@@ -274,14 +282,25 @@ class _Reader:
                 name_labels.append(prefix[0])
                 skip = [*skip, prefix[0]]
                 text = visible_text(unit, skip=skip)
+        self._labels(r, names, times, hidden, titles)
+        if r.speaker and not names and text:
+            # the name a hidden label or title gave, shown unmarked over the text
+            shown = _name_prefix(unit, skip, expected=r.speaker)
+            if shown is not None:
+                name_labels.append(shown[0])
+                skip = [*skip, shown[0]]
+                text = visible_text(unit, skip=skip)
         if name_labels:
             text = _LEADING_PUNCT.sub("", text)  # "Owen: Hi" once "Owen" is gone
+        # only short lines can be events ("Jessica has left the chat."): keep
+        # their name in, and spare long messages a second pass
+        if name_labels and len(text) <= 120:
             r.event_text = visible_text(unit, skip=[t for t in skip if t not in name_labels])
         else:
             r.event_text = text
         r.text = text
-        r.all_chars = len(all_text(unit))
-        self._labels(r, names, times, hidden, titles)
+        if r.link_chars:
+            r.all_chars = len(all_text(unit))
         return r
 
     def _labels(self, r: _Read, names: list[str], times: list[str], hidden: list[str], titles: list[str]) -> None:
@@ -390,11 +409,12 @@ def _leaves(node: Tag) -> list[Tag]:
     return out
 
 
-def _name_prefix(unit: Tag, skip: list[Tag]) -> tuple[Tag, str] | None:
+def _name_prefix(unit: Tag, skip: list[Tag], expected: str = "") -> tuple[Tag, str] | None:
     """A styled name in front of the text: `<span class=x>Jessica:</span> Hi` or `<b class=n>Owen</b>: Hi`.
 
     Only a classed element (or "You") counts, so a message opening with a bold
-    "<b>Note:</b>" keeps its word.
+    "<b>Note:</b>" keeps its word. With `expected` (a name known from a hidden
+    label), an element in front holding exactly that name is the name label.
     """
     skip_ids = {id(t) for t in skip}
     for node in unit.descendants:
@@ -415,6 +435,8 @@ def _name_prefix(unit: Tag, skip: list[Tag]) -> tuple[Tag, str] | None:
         text = shown_text(el)
         if text != cues.clean(str(node)):
             return None  # the first string is part of a longer run of text
+        if expected:
+            return (el, expected) if text.rstrip(":").strip() == expected else None
         name = ""
         if text.endswith(":"):
             name = text[:-1].strip()
@@ -531,10 +553,10 @@ class _Container:
             if seen > 60:
                 return None
             kids = _children(node)
-            shapes = Counter(self.words.shape(k) for k in kids)
-            for shape, n in shapes.items():
-                if n >= 2 and set(re.split(r"[.\-~]", shape)) & cues.GROUP_ITEM_WORDS:
-                    return node
+            if len(kids) >= 2:
+                for shape, n in _count(self.words.shape(k) for k in kids).items():
+                    if n >= 2 and set(re.split(r"[.\-~]", shape)) & cues.GROUP_ITEM_WORDS:
+                        return node
             if depth < 3:
                 stack.extend((k, depth + 1) for k in reversed(kids))
         return None
@@ -727,7 +749,7 @@ class _Container:
         if sum(d.read.has_checkbox or d.read.has_heading for d in talk) * 3 >= len(talk):
             return "blocks carry check boxes or headings"
         container = self.words.of(self.tag)
-        if container & cues.NOT_CHAT and not container & cues.CHAT:
+        if container & cues.NOT_CHAT and not container & cues.STRONG_CHAT:
             return "forum, shop, inbox, FAQ or ledger words on the container"
         if not strong and sum(d.read.not_chat for d in talk) * 2 >= len(talk):
             return "forum, shop, inbox, FAQ or ledger words on most blocks"
@@ -887,8 +909,7 @@ def _judge(soup: BeautifulSoup) -> list[tuple[Tag, _Candidate | str]]:
 
 def _quick_score(node: Tag, kids: list[Tag], words: _Words) -> int:
     """A cheap first look: repeated children plus a chat or side cue nearby."""
-    shapes = Counter(words.shape(k) for k in kids)
-    repeated = max(shapes.values())
+    repeated = max(_count(words.shape(k) for k in kids).values())
     if repeated < 2:
         return 0
     cue = 0
