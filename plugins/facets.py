@@ -2,7 +2,8 @@
 
 `company` lives on conversations, not messages, so a column facet cannot count it;
 these facet classes join it in and toggle plain query parameters (`_company=`,
-`_day=`) that `filters_from_request` turns back into SQL.
+`_day=`) that `filters_from_request` turns back into SQL. Default facets skip
+result sets too big to count within a page's time budget (a million messages).
 """
 
 from __future__ import annotations
@@ -17,8 +18,29 @@ CONVERSATION_COLUMNS = {"company": "_company", "channel": "_channel"}
 DAY_PARAM = "_day"
 
 
+#: default (metadata) facets are counted only up to this many rows; past it they
+#: report "timed out" at once instead of spending the page's time budget. A facet
+#: asked for in the query string is always counted, within facet_time_limit_ms.
+DEFAULT_FACET_MAX_ROWS = 20_000
+
+
 class _ToggleFacet(Facet):
     """Shared shape of a facet whose values toggle one query parameter."""
+
+    def _columns(self) -> list[tuple[str, str]]:
+        """(column, source) per configured facet, once each; a request beats metadata."""
+        chosen: dict[str, str] = {}
+        for config in self.get_configs():
+            column = config["config"].get("column") or config["config"].get("simple")
+            if column and chosen.get(column) != "request":
+                chosen[column] = config["source"]
+        return list(chosen.items())
+
+    async def _worth_counting(self, source: str) -> bool:
+        if source != "metadata":
+            return True
+        # row_count is None when Datasette's count was skipped or timed out: too big
+        return self.row_count is not None and self.row_count <= DEFAULT_FACET_MAX_ROWS
 
     async def _results(self, name: str, param: str, sql: str) -> tuple[list[dict[str, Any]], list[str]]:
         size = self.get_facet_size()
@@ -70,16 +92,43 @@ class ConversationFacet(_ToggleFacet):
         timed_out: list[str] = []
         if not await self._table_has("conversation_id"):
             return results, timed_out
-        for config in self.get_configs():
-            column = config["config"].get("column") or config["config"].get("simple")
+        for column, source in self._columns():
             if column not in CONVERSATION_COLUMNS:
                 raise BadRequest(f"messages can be faceted by the conversation's {', '.join(CONVERSATION_COLUMNS)}")
+            if not await self._worth_counting(source):
+                timed_out.append(column)
+                continue
             sql = (
                 f'select c."{column}" as value, count(*) as count from ({self.sql}) t'
                 f' join conversations c on c.id = t.conversation_id where c."{column}" is not null'
                 f' group by c."{column}" order by count desc, value'
             )
             r, t = await self._results(column, CONVERSATION_COLUMNS[column], sql)
+            results += r
+            timed_out += t
+        return results, timed_out
+
+
+class MessageFacet(_ToggleFacet):
+    """`{"message": "role"}`: Datasette's column facet, with the default-facet row bound."""
+
+    type = "message"
+
+    async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        results: list[dict[str, Any]] = []
+        timed_out: list[str] = []
+        for column, source in self._columns():
+            if not await self._table_has(column):
+                continue
+            if not await self._worth_counting(source):
+                timed_out.append(column)
+                continue
+            sql = (
+                f'select "{column}" as value, count(*) as count from ({self.sql})'
+                f' where "{column}" is not null group by "{column}" order by count desc, value'
+            )
+            param = f"{column}__exact" if column.startswith("_") else column
+            r, t = await self._results(column, param, sql)
             results += r
             timed_out += t
         return results, timed_out
@@ -97,9 +146,11 @@ class DayFacet(_ToggleFacet):
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         results: list[dict[str, Any]] = []
         timed_out: list[str] = []
-        for config in self.get_configs():
-            column = config["config"].get("column") or config["config"].get("simple")
+        for column, source in self._columns():
             if column != "sent_at" or not await self._table_has("sent_at"):
+                continue
+            if not await self._worth_counting(source):
+                timed_out.append(column)
                 continue
             sql = (
                 f'select substr("sent_at", 1, 10) as value, count(*) as count from ({self.sql})'

@@ -66,12 +66,23 @@ class SearchResults:
     role: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    #: True when `total` is a lower bound (a filtered count stopped at COUNT_CAP)
+    total_capped: bool = False
+    #: "rank" (best first) or "newest" (newest archived first, for huge result sets)
+    order: str = "rank"
     offset: int = 0
     limit: int = 20
 
     @property
     def has_more(self) -> bool:
-        return self.offset + len(self.hits) < self.total
+        return self.offset + len(self.hits) < self.total or (self.total_capped and len(self.hits) == self.limit)
+
+
+#: above this many hits, ranking (bm25 over every hit) costs more than a page may;
+#: such searches list the newest archived hits first, which FTS5 reads in order
+RANK_MAX_HITS = 20_000
+#: a filtered count (company, role) visits every hit; past this it says "more than"
+COUNT_CAP = 10_000
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
@@ -92,12 +103,13 @@ def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
 def search(
     conn: sqlite3.Connection, query: str, company: str = "", role: str = "", limit: int = 20, offset: int = 0
 ) -> SearchResults:
-    """Messages matching an FTS5 query, best first. Raises BadQuery for bad syntax."""
+    """Messages matching an FTS5 query: best first, or newest first when there are
+    more than RANK_MAX_HITS. Raises BadQuery for syntax FTS5 cannot read."""
     results = SearchResults(query=query, company=company, role=role, offset=offset, limit=limit)
     if not query.strip():
         return results
     where = ["messages_fts match :q"]
-    params: dict[str, Any] = {"q": query, "limit": limit, "offset": offset}
+    params: dict[str, Any] = {"q": query, "limit": limit, "offset": offset, "cap": COUNT_CAP + 1}
     if company:
         where.append("c.company = :company")
         params["company"] = company
@@ -108,20 +120,25 @@ def search(
         "from messages_fts join messages m on m.rowid = messages_fts.rowid"
         " join conversations c on c.id = m.conversation_id"
     )
-    sql = f"""
-        select m.id, m.conversation_id, m.role, m.speaker, m.sent_at, m.sent_at_text, m.time_basis,
-               c.company, c.tz, snippet(messages_fts, 0, char(2), char(3), '…', 24)
-        {joins} where {' and '.join(where)}
-        order by rank limit :limit offset :offset
-    """
-    if company or role:
-        count_sql = f"select count(*) {joins} where {' and '.join(where)}"
-    else:
-        # the index alone answers this; no need to touch the messages table
-        count_sql = "select count(*) from messages_fts where messages_fts match :q"
     try:
-        rows = conn.execute(sql, params).fetchall()
-        results.total = conn.execute(count_sql, params).fetchone()[0]
+        # the index alone counts every hit cheaply; it decides how to order them
+        matched = conn.execute("select count(*) from messages_fts where messages_fts match :q", params).fetchone()[0]
+        if company or role:
+            capped = f"select count(*) from (select 1 {joins} where {' and '.join(where)} limit :cap)"
+            results.total = conn.execute(capped, params).fetchone()[0]
+            results.total_capped = results.total > COUNT_CAP
+            results.total = min(results.total, COUNT_CAP)
+        else:
+            results.total = matched
+        results.order = "rank" if matched <= RANK_MAX_HITS else "newest"
+        order_by = "rank" if results.order == "rank" else "messages_fts.rowid desc"
+        sql = f"""
+            select m.id, m.conversation_id, m.role, m.speaker, m.sent_at, m.sent_at_text, m.time_basis,
+                   c.company, c.tz, snippet(messages_fts, 0, char(2), char(3), '…', 24)
+            {joins} where {' and '.join(where)}
+            order by {order_by} limit :limit offset :offset
+        """
+        rows = conn.execute(sql, params).fetchall() if results.total else []
     except sqlite3.OperationalError as e:
         if "interrupted" in str(e):
             raise

@@ -82,11 +82,14 @@ async def search_page(datasette: Any, request: Any) -> Response:
             args["page"] = str(n)
         return datasette.urls.path("/-/search") + ("?" + urlencode(args) if args else "")
 
-    table_args = {"_search": q}
+    table_args: list[tuple[str, str]] = [("_search", q)]
     if company:
-        table_args["_company"] = company
+        table_args.append(("_company", company))
     if role:
-        table_args["role"] = role
+        table_args.append(("role", role))
+    # asked for explicitly, so counted even past the default facets' row bound
+    table_args += [("_facet_conversation", "company"), ("_facet_message", "role"),
+                   ("_facet_message", "speaker"), ("_facet_day", "sent_at")]
     return await _html(datasette, request, "chat_archiver_search.html", {
         "q": q,
         "company": company,
@@ -96,6 +99,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
         "results": results,
         "error": error,
         "hint": reading.SEARCH_HINT,
+        "rank_max_hits": reading.RANK_MAX_HITS,
         "page": page,
         "next_url": page_url(page + 1) if results.has_more else None,
         "prev_url": page_url(page - 1) if page > 1 else None,

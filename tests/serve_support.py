@@ -118,11 +118,11 @@ def cli_command() -> list[str]:
 class Server:
     """`chat-archiver serve` as a real subprocess; stopped by its own pid."""
 
-    def __init__(self, db: Path, port: int | None = None, host: str = "127.0.0.1", extra: list[str] | None = None):
-        self.port = port or free_port()
-        self.host = host
+    def __init__(self, db: Path, host: str | None = None, extra: list[str] | None = None):
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        args = cli_command() + ["serve", "--db", str(db), "--port", str(self.port), "--host", host] + (extra or [])
+        args = cli_command() + ["serve", "--db", str(db), "--port", str(self.port)]
+        args += (["--host", host] if host else []) + (extra or [])
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 

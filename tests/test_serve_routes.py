@@ -177,6 +177,39 @@ def test_table_facets_by_company_role_speaker_and_day(client) -> None:
     assert data["suggested_facets"] == []  # suggestions are off: they cost seconds on big archives
 
 
+def test_default_facets_skip_huge_result_sets(client, monkeypatch) -> None:
+    """Past the row bound, default facets report "timed out" at once; asked-for ones still count."""
+    from archiver.plugins import facets
+    monkeypatch.setattr(facets, "DEFAULT_FACET_MAX_ROWS", 3)
+    data = table_json(client, _qs(_search="late fee OR receipt OR refund"))
+    assert data["facet_results"] == {}
+    page = client.get("/archive/messages?" + _qs(_search="late fee OR receipt OR refund")).text
+    assert '<p class="facets-timed-out">These facets timed out: company, role, speaker, sent_at</p>' in page
+    data = table_json(client, _qs(_search="late fee OR receipt OR refund", _facet_message="role"))
+    assert [(v["value"], v["count"]) for v in data["facet_results"]["role"]["results"]] == [("agent", 3), ("customer", 1)]
+    assert sorted(data["facet_results"]) == ["role"]
+    data = table_json(client, _qs(_search="waived"))  # one row: under the bound
+    assert sorted(data["facet_results"]) == ["company", "role", "sent_at", "speaker"]
+
+
+def test_huge_searches_list_newest_first(client, built, monkeypatch) -> None:
+    from archiver.plugins import reading
+    monkeypatch.setattr(reading, "RANK_MAX_HITS", 1)
+    page = client.get("/-/search?q=late+fee").text
+    assert "too many to rank by relevance: the newest archived come first" in page
+    hits = re.findall(r'<a class="ca-hit-link" href="/-/quote/([0-9a-f]+)">', page)
+    # newest archived = highest rowid first: the agent's reply was stored after the complaint
+    assert hits == [message_id(built.path, WAIVED_TEXT), message_id(built.path, CUSTOMER_TEXT)]
+
+
+def test_filtered_counts_are_capped(client, monkeypatch) -> None:
+    from archiver.plugins import reading
+    monkeypatch.setattr(reading, "COUNT_CAP", 1)
+    page = client.get("/-/search?" + _qs(q="late fee", company="Northwind Card")).text
+    assert "More than 1 message match <strong>late fee</strong> at Northwind Card." in page
+    assert len(re.findall("ca-hit-link", page)) == 2
+
+
 def test_company_and_day_filters(client, built) -> None:
     data = table_json(client, _qs(_search="late fee OR receipt OR refund", _company="Northwind Card"))
     assert data["filtered_table_rows_count"] == 2
@@ -347,7 +380,8 @@ def test_metadata_applies_to_the_archive(client) -> None:
     meta = client.get("/-/metadata.json").json()
     messages = meta["databases"]["archive"]["tables"]["messages"]
     assert messages["searchmode"] == "raw"
-    assert messages["facets"] == [{"conversation": "company"}, "role", "speaker", {"day": "sent_at"}]
+    assert messages["facets"] == [{"conversation": "company"}, {"message": "role"}, {"message": "speaker"}, {"day": "sent_at"}]
+    assert messages["sort_desc"] == "sent_at"
     tables = {t["name"]: t for t in client.get("/archive.json").json()["tables"]}
     assert tables["_sqlite_migrations"]["hidden"] is True
 
