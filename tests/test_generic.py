@@ -349,7 +349,7 @@ TRAPS = {
     "launcher": "only one side speaks (company)",
     "transactions": "no chat cue on the container, its ancestors or its blocks",
     "blog-comments": "no chat cue on the container, its ancestors or its blocks",
-    "product-listing": "blocks carry check boxes or headings",
+    "product-listing": "no chat cue on the container, its ancestors or its blocks",
     "community-messages": "blocks carry check boxes or headings",
 }
 

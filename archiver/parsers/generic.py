@@ -38,6 +38,8 @@ _MAX_CANDIDATES = 40
 _ANCESTOR_CUE_DEPTH = 8
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
 _LEADING_PUNCT = re.compile(r"^\s*[:：\-–—]\s*")
+#: wrappers of a message's text, whose title may name the sender
+_TEXT_WORDS = cues.CHAT | frozenset("text body content".split())
 #: aria-labels that name a message's sender ("Message from Jessica at 10:42 AM")
 _SPOKEN_HINT = re.compile(r"^\s*(?:new\s+)?message\s+from\b|\b(?:said|says|sent|wrote)\b", re.I)
 
@@ -219,6 +221,8 @@ class _Reader:
                 continue
             if node.get("role") == "checkbox":
                 r.has_checkbox = True
+            if name in NON_TEXT:
+                continue  # buttons, form controls, svg: never text, never labels
             if name in _HEADINGS:
                 r.has_heading = True
             w = words.of(node)
@@ -260,9 +264,11 @@ class _Reader:
                 r.votes.add_words(w, _W_INNER)
                 if w & cues.NOT_CHAT and not w & cues.STRONG_CHAT:
                     r.not_chat = True
-            self._title(node, titles)
+            title = node.get("title")
+            if isinstance(title, str) and (w & _TEXT_WORDS or cues.full_datetime(title)):
+                titles.append(title)  # LivePerson-style title="Jessica" on the text
             kids = _children(node)
-            if not kids:
+            if not kids and _standalone(node):
                 text = node.get_text()
                 if text and cues.time_like(text):
                     loose_times.append(node)
@@ -390,6 +396,14 @@ class _Reader:
         value = node.get("title")
         if isinstance(value, str) and value.strip():
             titles.append(value)
+
+
+def _standalone(node: Tag) -> bool:
+    """Not a word inside a sentence: "<b>3 pm</b>" in "call at <b>3 pm</b> today" is text."""
+    for sib in (node.previous_sibling, node.next_sibling):
+        if isinstance(sib, NavigableString) and not isinstance(sib, Comment) and sib.strip():
+            return False
+    return True
 
 
 def _leaves(node: Tag) -> list[Tag]:
