@@ -294,7 +294,7 @@ def test_quote_card(client, built) -> None:
     assert "late-fee.html" in page and built.late_fee_sha256 in page
     assert 'data-copy-from="citation-markdown"' in page and 'data-copy-from="citation-text"' in page
     # the copy sources hold the library's citations, escaped once
-    md = re.search(r'<textarea id="citation-markdown" readonly rows="8">(.*?)</textarea>', page, re.S).group(1)
+    md = re.search(r'<textarea id="citation-markdown" readonly rows="10">(.*?)</textarea>', page, re.S).group(1)
     assert html.unescape(md).startswith("On March 4, 2025 at 10:44 AM EST, Northwind Card representative Jessica wrote:\n\n> I've waived")
     assert '<script src="/-/chat-archiver/static/chat_archiver.js" defer></script>' in page
     assert "<script>" not in page  # no inline script anywhere
