@@ -44,6 +44,7 @@ _NOT_LABELS = ("button", "script", "style", "template", "textarea")
 
 
 def detect(soup: BeautifulSoup) -> bool:
+    """True when the document is Intercom's messenger (classic or hashed build)."""
     return has_any_class(soup, ("intercom-block-paragraph", "intercom-conversation-part", "intercom-comment"))
 
 
@@ -235,6 +236,7 @@ def _groups(rows: list[_Row]) -> list[list[_Row]]:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
+    """Every message of the messenger, with side, sender and relative time."""
     rows = _rows(soup)
     for row in rows:
         row.avatar = _avatar(row)

@@ -24,6 +24,7 @@ _PERSON = re.compile(r"^habla_conversation_person(\d+)$")
 
 
 def detect(soup: BeautifulSoup) -> bool:
+    """True when the page holds Olark's classic conversation box."""
     return has_any_class(soup, ("habla_conversation_p_item",)) or element_by_id(soup, "habla_conversation_div") is not None
 
 
@@ -37,6 +38,7 @@ def _person_role(tag: Tag) -> str | None:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
+    """Every conversation line, unlabelled ones continuing the previous sender."""
     messages: list[ParsedMessage] = []
     last: tuple[str, str] | None = None  # (role, speaker) of the previous chat line
     for item in by_classes(soup, ("habla_conversation_p_item",)):

@@ -26,6 +26,7 @@ _LEADING_COLON = re.compile(r"^\s*:\s*")
 
 
 def detect(soup: BeautifulSoup) -> bool:
+    """True when the page holds RightNow's ChatTranscript widget."""
     return has_any_class(soup, ("rn_ChatTranscriptBlock", "rn_ChatTranscript", "rn_MessagePost"))
 
 
@@ -58,6 +59,7 @@ def _message(post: Tag) -> ParsedMessage | None:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
+    """Every `rn_MessagePost`, in order: chat posts and events, all without times."""
     messages: list[ParsedMessage] = []
     for post in by_classes(soup, ("rn_MessagePost",)):
         message = _message(post)

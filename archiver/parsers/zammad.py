@@ -23,6 +23,7 @@ _LINES = ("zammad-chat-timestamp", "zammad-chat-status", "zammad-chat-message")
 
 
 def detect(soup: BeautifulSoup) -> bool:
+    """True when the page holds a Zammad chat body or message."""
     return has_any_class(soup, ("zammad-chat-body", "zammad-chat-message"))
 
 
@@ -37,6 +38,7 @@ def _stamp(line: Tag) -> tuple[str, str | None]:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
+    """Messages and status lines of the chat body; timestamps label the next line only."""
     agent_tag = next(iter(with_classes(soup, ("zammad-chat-agent-name",))), None)
     agent = shown_text(agent_tag) or all_text(agent_tag)
     # the header, modal and scroll hint also sit in .zammad-chat: read the body only
