@@ -263,6 +263,9 @@ def main() -> None:
                 cases.append((f"search JSON, {label} ({sizes[q]:,} hits)", [f"/{db}/messages.json?" + urlencode({"_search": q})], True))
             for label, q in queries.items():
                 cases.append((f"search page, {label}", ["/-/search?" + urlencode({"q": q})], True))
+            for label, q in queries.items():
+                cases.append((f"search JSON _nocount=1, {label}",
+                              [f"/{db}/messages.json?" + urlencode({"_search": q, "_nocount": "1"})], False))
             cases.append(("conversation page (10 chats)", [f"/-/chat/{quote(c)}" for c in conv_ids], True))
             cases.append(("quote card (10 messages)", [f"/-/quote/{quote(m)}" for m in msg_ids], False))
             cases.append(("quote JSON (10 messages)", [f"/-/quote/{quote(m)}.json" for m in msg_ids], False))
@@ -271,7 +274,8 @@ def main() -> None:
             cases.append(("table page, no search", [f"/{db}/messages"], False))
             cases.append(("home page", ["/"], False))
 
-            print(f"\n{args.messages:,} messages, {total_conv:,} conversations; {args.runs} timed requests per URL")
+            print(f"\n{args.messages:,} messages, {total_conv:,} conversations; {args.runs} timed requests per URL;"
+                  f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
             print(f"{'URL':<48} {'median ms':>10} {'p95 ms':>8}  target")
             missed = []
             for label, urls, target in cases:
