@@ -166,6 +166,41 @@ def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
 
 
 @cli.command()
+@click.argument("url")
+@db_option
+@click.option("--profile", type=click.Path(file_okay=False), help="Browser profile folder; logins made in it survive between runs [default: a 'profile' folder in chat-archiver's app directory].")
+@click.option("--headless", is_flag=True, help="No window: for unattended runs of a chat that needs no typing.")
+@click.option("--browser-path", type=click.Path(dir_okay=False), help="The Chromium or Chrome to drive [default: $CHAT_ARCHIVER_BROWSER, Playwright's Chromium, then the system's].")
+@click.option("--exit-after-idle", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Stop when no new message has arrived for this long.")
+@click.option("--tz", metavar="ZONE", help="The chat's time zone, an IANA name such as America/New_York; the browser shows times in it too [default: this machine's zone].")
+@click.option("--company", metavar="NAME", help="The company chatted with [default: named from the page].")
+@reports_errors
+def collect(url: str, db_path: str, profile: str | None, headless: bool, browser_path: str | None, exit_after_idle: float | None, tz: str | None, company: str | None) -> None:
+    """Open URL in Chromium and record the chat as it happens: every message is
+    stored the moment it appears. Chat as usual; close the window (or press
+    Ctrl+C) when done, and a final snapshot of the page is kept as evidence."""
+    from pathlib import Path
+
+    from .collector import CollectOptions, Update, check, collect as run
+
+    def progress(u: Update) -> None:
+        for warning in u.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        if u.new_messages:
+            click.echo(f"{_plural(u.new_messages, 'new message')} stored ({u.messages} in the chat)", err=True)
+
+    profile = profile or os.path.join(click.get_app_dir("chat-archiver"), "profile")
+    options = CollectOptions(Path(profile), headless, browser_path, exit_after_idle, tz, company)
+    check(url, options)  # a bad address, zone or missing browser creates no archive
+    archive = Archive(db_path)
+    try:
+        result = run(url, archive, options, on_update=progress)
+    finally:
+        archive.close()
+    click.echo(result.summary(db_path))
+
+
+@cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on. Anything but this machine's own address lets other machines read the archive.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")

@@ -1,0 +1,490 @@
+"""Live capture: a browser the person chats in, committing each message as it appears.
+
+One extraction path: each frame's live DOM (open shadow roots flattened) becomes a
+`Document` fed to the same parsers and store as `import`, one transaction per
+update. Nothing polls: a MutationObserver in every frame and shadow root pings
+Python through an exposed binding, and a capture follows ~0.1 s later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import re
+import shlex
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from .browser import async_persistent_context, find_browser
+from .errors import ArchiverError, BadOption, CaptureFailed, NoChatFound
+from .identity import message_ids, source_id
+from .importer import build_transcript
+from .live import BINDING, OBSERVER_JS, SERIALIZE_JS
+from .model import Document, Page, SourceFile, Transcript
+from .parsers import find_chat
+from .store import Archive
+from .times import zone
+
+#: wait this long after the first change before reading the DOM, so a burst of
+#: mutations (a message rendering in steps) becomes one capture
+DEBOUNCE = 0.1
+#: the evidence MHTML is refreshed after new messages, at most this often, so a
+#: closed window or a navigation away still leaves a recent one to store
+SNAPSHOT_EVERY = 5.0
+#: a frame's serialized HTML is cut off past this many characters
+MAX_FRAME_CHARS = 50_000_000
+#: how long one frame may take to serialize before it is skipped this time
+FRAME_TIMEOUT = 10.0
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+ENDINGS = {
+    "closed": "the browser window was closed",
+    "interrupted": "interrupted (Ctrl+C)",
+    "terminated": "stopped by a termination signal",
+    "idle": "no new message arrived for the idle limit",
+    "navigated": "the tab left the chat's site",
+    "crashed": "the page crashed",
+}
+
+
+@dataclass
+class CollectOptions:
+    """How to run a live capture."""
+
+    #: the browser profile folder (kept between runs, so logins survive)
+    profile: Path
+    headless: bool = False
+    browser_path: str | None = None
+    #: stop after this many seconds without a new message (None: never)
+    exit_after_idle: float | None = None
+    tz: str | None = None
+    company: str | None = None
+
+
+@dataclass
+class Update:
+    """What one committed capture added."""
+
+    conversation_id: str
+    company: str
+    new_messages: int
+    messages: int  # shown in the chat now
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CollectResult:
+    """The outcome of a live capture run."""
+
+    url: str
+    ended: str  # a key of ENDINGS
+    conversation_ids: list[str]
+    company: str | None
+    messages_seen: int
+    new_messages: int
+    run_source_id: str | None
+    snapshot_source_id: str | None
+    snapshot_has_mhtml: bool = False
+
+    def summary(self, db_path: str) -> str:
+        """A few lines for the person: what was kept and how to look at it."""
+        lines = [f"Stopped: {ENDINGS.get(self.ended, self.ended)}."]
+        plural = "" if self.messages_seen == 1 else "s"
+        company = _CONTROL.sub("", self.company or "")  # named by the page: no terminal escapes
+        for conv in self.conversation_ids:
+            lines.append(f"Conversation {conv} with {company}")
+        lines.append(f"{self.messages_seen} message{plural} captured, {self.new_messages} new to the archive.")
+        if self.snapshot_source_id:
+            what = "MHTML and HTML" if self.snapshot_has_mhtml else "HTML only: the page was gone before an MHTML could be taken"
+            lines.append(f"Final snapshot kept as source {self.snapshot_source_id[:16]} ({what}).")
+        lines.append(f"See it: chat-archiver serve --db {shlex.quote(db_path)}  then open /-/chat/{self.conversation_ids[-1]}")
+        return "\n".join(lines)
+
+
+def collect(
+    url: str,
+    archive: Archive,
+    options: CollectOptions,
+    on_update: Callable[[Update], None] | None = None,
+) -> CollectResult:
+    """Open `url` in Chromium and store every chat message as it appears.
+
+    Runs until the window is closed, SIGINT/SIGTERM, `exit_after_idle` seconds
+    without a new message, or the tab leaves the chat's site; then stores a
+    final snapshot as a source. Raises CaptureFailed when the browser or page
+    cannot be opened, NoChatFound when no chat ever appeared.
+    """
+    check(url, options)
+    run = _Run(url, archive, options, zone(options.tz), on_update)
+    result = asyncio.run(run.main())
+    if not result.conversation_ids:
+        raise NoChatFound(
+            f"no chat appeared at {url} before the run ended ({ENDINGS.get(result.ended, result.ended)}); nothing was stored"
+        )
+    return result
+
+
+def check(url: str, options: CollectOptions) -> None:
+    """Refuse what cannot work (address, zone, no browser) before anything is created."""
+    check_url(url)
+    zone(options.tz)
+    find_browser(options.browser_path)
+
+
+def check_url(url: str) -> None:
+    """Refuse addresses the collector cannot open."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https", "file"):
+        raise BadOption(f"{url!r} is not a web address: give the chat page's http(s):// URL")
+
+
+class _Run:
+    """One collect run: the browser, its event handlers and the capture loop."""
+
+    def __init__(
+        self, url: str, archive: Archive, options: CollectOptions, tz: ZoneInfo,
+        on_update: Callable[[Update], None] | None,
+    ) -> None:
+        self.url = url
+        self.archive = archive
+        self.options = options
+        self.tz = tz
+        self.on_update = on_update
+        self.started = dt.datetime.now(dt.timezone.utc)
+        self.run_id = hashlib.sha256(f"live-run\0{url}\0{self.started.isoformat()}".encode()).hexdigest()
+        self.run_stored = False
+        self.ended: str | None = None
+        self.wake = asyncio.Event()
+        self.changed = False
+        self.dirty_frames: set[Any] = set()
+        self.docs: dict[Any, Document] = {}
+        self.chat_docs: list[Document] = []  # the last capture that held the chat
+        self.origin: str | None = None
+        self.last_stored: tuple[Any, ...] | None = None
+        self.last_markup: list[str] = []  # what the last parse read
+        self.seen: dict[str, None] = {}  # message ids, in the order first seen
+        self.conversations: dict[str, None] = {}
+        self.company: str | None = None
+        self.parser: str | None = None
+        self.new_messages = 0
+        self.reported_warnings: set[str] = set()
+        self.mhtml: bytes | None = None
+        self.snapshot_due: float | None = None
+        self.snapshot_at = 0.0
+        self.snapshot_task: asyncio.Task[None] | None = None
+        self.page: Any = None
+        self.cdp: Any = None
+        self.snapshot_id: str | None = None
+        self.snapshot_has_mhtml = False
+
+    # -- lifecycle -------------------------------------------------------------
+
+    async def main(self) -> CollectResult:
+        from playwright.async_api import Error as PlaywrightError
+
+        opts = self.options
+        try:
+            async with async_persistent_context(
+                opts.profile, headless=opts.headless, executable=opts.browser_path,
+                # we stop on signals ourselves, after the final snapshot
+                handle_sigint=False, handle_sigterm=False, handle_sighup=False,
+                # the page renders clock times in the chat's zone, the zone we read them in
+                timezone_id=self.tz.key,
+            ) as ctx:
+                await self._open(ctx)
+                signals = self._install_signals()
+                try:
+                    await self._loop()
+                    await self._finish()
+                finally:
+                    self._remove_signals(signals)
+        except PlaywrightError as e:
+            if not self.run_stored:
+                raise CaptureFailed(_first_line(f"the browser failed: {e}")) from None
+            raise CaptureFailed(_first_line(f"the browser failed mid-run (what was captured is kept): {e}")) from None
+        return CollectResult(
+            url=self.url,
+            ended=self.ended or "closed",
+            conversation_ids=list(self.conversations),
+            company=self.company,
+            messages_seen=len(self.seen),
+            new_messages=self.new_messages,
+            run_source_id=self.run_id if self.run_stored else None,
+            snapshot_source_id=self.snapshot_id,
+            snapshot_has_mhtml=self.snapshot_has_mhtml,
+        )
+
+    async def _open(self, ctx: Any) -> None:
+        from playwright.async_api import Error as PlaywrightError
+
+        await ctx.expose_binding(BINDING, self._on_change)
+        await ctx.add_init_script(OBSERVER_JS)
+        ctx.on("close", lambda _: self._end("closed"))
+        page = ctx.pages[0] if ctx.pages else await ctx.new_page()
+        self.page = page
+        page.on("close", lambda _: self._end("closed"))
+        page.on("crash", lambda _: self._end("crashed"))
+        page.on("frameattached", lambda f: self._mark(f))
+        page.on("framenavigated", self._on_navigated)
+        page.on("framedetached", lambda f: self._mark(None))
+        self.cdp = await ctx.new_cdp_session(page)
+        try:
+            await page.goto(self.url, wait_until="domcontentloaded")
+        except PlaywrightError as e:
+            raise CaptureFailed(_first_line(f"cannot open {self.url}: {e}")) from None
+
+    def _install_signals(self) -> list[int]:
+        loop = asyncio.get_running_loop()
+        installed = []
+        for sig, reason in ((signal.SIGINT, "interrupted"), (signal.SIGTERM, "terminated")):
+            try:
+                loop.add_signal_handler(sig, self._on_signal, sig, reason)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread, or a platform without them
+            installed.append(sig)
+        return installed
+
+    def _remove_signals(self, installed: list[int]) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+
+    def _on_signal(self, sig: int, reason: str) -> None:
+        # a second Ctrl+C while the snapshot is taken falls to Python's default
+        asyncio.get_running_loop().remove_signal_handler(sig)
+        self._end(reason)
+
+    def _end(self, reason: str) -> None:
+        if self.ended is None:
+            self.ended = reason
+        self.wake.set()
+
+    # -- change detection ------------------------------------------------------
+
+    def _on_change(self, source: dict[str, Any], *args: Any) -> None:
+        """The binding every observer calls: note the frame, wake the loop."""
+        self._mark(source.get("frame"))
+
+    def _mark(self, frame: Any) -> None:
+        if frame is not None:
+            self.dirty_frames.add(frame)
+        self.changed = True
+        self.wake.set()
+
+    def _on_navigated(self, frame: Any) -> None:
+        if frame == self.page.main_frame and self.origin and _origin(frame.url) != self.origin:
+            self._end("navigated")
+            return
+        self._mark(frame)
+
+    async def _loop(self) -> None:
+        idle = self.options.exit_after_idle
+        last_new = time.monotonic()
+        self.changed = True  # the first capture reads the page as loaded
+        while self.ended is None:
+            now = time.monotonic()
+            # checked before captures too: a page that never stops changing
+            # (a ticking clock) must still end on idle
+            if idle is not None and now >= last_new + idle:
+                self.ended = "idle"
+                break
+            if self.snapshot_due is not None and now >= self.snapshot_due:
+                self.snapshot_due = None
+                self._refresh_snapshot()
+            if self.changed:
+                await asyncio.sleep(DEBOUNCE)
+                if self.ended is not None:
+                    break
+                self.changed = False
+                self.wake.clear()
+                if await self._capture():
+                    last_new = time.monotonic()
+                continue
+            deadlines = [d for d in (last_new + idle if idle is not None else None, self.snapshot_due) if d is not None]
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            try:
+                await asyncio.wait_for(self.wake.wait(), timeout)
+            except asyncio.TimeoutError:
+                pass
+            self.wake.clear()
+
+    # -- capture ---------------------------------------------------------------
+
+    async def _capture(self) -> int:
+        """Serialize changed frames, parse the page, store what is new. Returns new messages."""
+        page = self.page
+        if page.is_closed():
+            return 0
+        instant = dt.datetime.now(dt.timezone.utc)
+        frames = [page.main_frame] + [f for f in page.frames if f != page.main_frame and not f.is_detached()]
+        dirty, self.dirty_frames = self.dirty_frames, set()
+        todo = [f for f in frames if f in dirty or f not in self.docs]
+        results = await asyncio.gather(*(self._serialize(f) for f in todo))
+        for frame, doc in zip(todo, results):
+            if doc is None:
+                self.docs.pop(frame, None)
+            else:
+                self.docs[frame] = doc
+        live = set(frames)
+        self.docs = {f: d for f, d in self.docs.items() if f in live}
+        documents = []
+        for i, frame in enumerate(f for f in frames if f in self.docs):
+            doc = self.docs[frame]
+            doc.location = "live:page" if i == 0 else f"live:frame[{i}]"
+            documents.append(doc)
+        if not documents or self.ended in ("navigated", "closed", "crashed"):
+            return 0
+        top_url = page.url
+        if self.origin is not None and _origin(top_url) != self.origin:
+            self._end("navigated")
+            return 0
+        markup = [d.html for d in documents]
+        if markup == self.last_markup:
+            return 0  # mutations that cancelled out (a typing indicator came and went)
+        self.last_markup = markup
+        built = await asyncio.to_thread(self._build, documents, top_url, instant)
+        if built is None:
+            return 0
+        transcript, parser = built
+        self.chat_docs = documents
+        if self.origin is None:
+            self.origin = _origin(top_url)
+        return self._store(transcript, parser, instant)
+
+    async def _serialize(self, frame: Any) -> Document | None:
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            result = await asyncio.wait_for(frame.evaluate(SERIALIZE_JS, MAX_FRAME_CHARS), FRAME_TIMEOUT)
+            if not isinstance(result, dict) or not isinstance(result.get("html"), str):
+                return None  # a page that tampered with our serializer
+            if not result.get("observing"):
+                # a frame our init script missed (about:blank written by script)
+                await asyncio.wait_for(frame.evaluate(OBSERVER_JS), FRAME_TIMEOUT)
+        except (PlaywrightError, asyncio.TimeoutError):
+            return None  # navigating, detached or hung: read it next time
+        title = result.get("title")
+        return Document(html=result["html"], url=frame.url, title=title if isinstance(title, str) and title else None)
+
+    def _build(self, documents: list[Document], url: str, instant: dt.datetime) -> tuple[Transcript, str] | None:
+        """Parse the captured documents (in a worker thread: pure functions only)."""
+        page = Page(
+            kind="live", documents=documents, files=[], path=self.url, url=url,
+            title=documents[0].title, saved_at=instant, saved_at_basis="captured",
+        )
+        try:
+            chat = find_chat(documents)
+            transcript = build_transcript(page, chat, self.tz, None, self.options.company)
+        except (ArchiverError, RecursionError):
+            return None
+        if all(m.role == "system" for m in transcript.messages):
+            # "You are now chatting with ..." alone: the conversation's anchor,
+            # its first real message, has not appeared yet
+            return None
+        stamp_capture_time(transcript, instant)
+        return transcript, chat.parser
+
+    def _store(self, transcript: Transcript, parser: str, instant: dt.datetime) -> int:
+        shape = (transcript.company, tuple((m.role, m.speaker, m.text, m.sent_at_text) for m in transcript.messages))
+        if shape == self.last_stored:
+            return 0  # a change that was not a message (typing indicator, hover)
+        captured = instant.isoformat(timespec="milliseconds")
+        with self.archive.transaction():
+            if not self.run_stored:
+                run_page = Page(
+                    kind="live", documents=[], files=[], path=self.url, url=self.url,
+                    title=transcript.title, saved_at=self.started, saved_at_basis="captured",
+                )
+                self.archive.add_source(self.run_id, run_page, parser, imported_at=captured)
+            added = self.archive.add_transcript(transcript, self.run_id, captured_at=[captured] * len(transcript.messages))
+        self.run_stored = True
+        self.last_stored = shape
+        self.company, self.parser = transcript.company, parser
+        self.conversations[added.conversation_id] = None
+        for mid in message_ids(added.conversation_id, transcript.messages):
+            self.seen.setdefault(mid, None)
+        new = len(added.new_message_ids)
+        self.new_messages += new
+        if new:
+            self._schedule_snapshot()
+        if self.on_update:
+            fresh = [w for w in transcript.warnings if w not in self.reported_warnings]
+            self.reported_warnings.update(fresh)
+            self.on_update(Update(added.conversation_id, transcript.company, new, len(transcript.messages), fresh))
+        return new
+
+    # -- evidence --------------------------------------------------------------
+
+    def _schedule_snapshot(self) -> None:
+        if self.snapshot_due is None:
+            self.snapshot_due = max(time.monotonic() + 0.5, self.snapshot_at + SNAPSHOT_EVERY)
+
+    def _refresh_snapshot(self) -> None:
+        if self.snapshot_task is None or self.snapshot_task.done():
+            self.snapshot_at = time.monotonic()
+            self.snapshot_task = asyncio.create_task(self._take_mhtml())
+
+    async def _take_mhtml(self) -> None:
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            reply = await asyncio.wait_for(self.cdp.send("Page.captureSnapshot", {"format": "mhtml"}), 60)
+        except (PlaywrightError, asyncio.TimeoutError):
+            return  # the page went away; keep the previous one
+        data = reply.get("data") if isinstance(reply, dict) else None
+        if isinstance(data, str) and data:
+            self.mhtml = data.encode("utf-8", "replace")
+
+    async def _finish(self) -> None:
+        """Final capture (if the page is still the chat), then the snapshot source."""
+        if self.snapshot_task is not None:
+            await asyncio.gather(self.snapshot_task, return_exceptions=True)
+        if self.ended not in ("closed", "navigated", "crashed") and not self.page.is_closed():
+            self.changed = False
+            await self._capture()
+            if self.chat_docs:
+                await self._take_mhtml()
+        if not self.run_stored or not self.chat_docs:
+            return
+        files = [SourceFile("snapshot.mhtml", self.mhtml)] if self.mhtml else []
+        for i, doc in enumerate(self.chat_docs):
+            name = "snapshot.html" if i == 0 else f"snapshot_files/frame-{i}.html"
+            files.append(SourceFile(name, doc.html.encode("utf-8", "replace")))
+        sid = source_id([(f.path, f.data) for f in files])
+        page = Page(
+            kind="live", documents=self.chat_docs, files=files, path=self.url, url=self.chat_docs[0].url,
+            title=self.chat_docs[0].title, saved_at=dt.datetime.now(dt.timezone.utc), saved_at_basis="captured",
+        )
+        with self.archive.transaction():
+            self.archive.add_source(sid, page, self.parser)
+            self.archive.link_messages(sid, list(self.seen))
+        self.snapshot_id = sid
+        self.snapshot_has_mhtml = self.mhtml is not None
+
+
+def stamp_capture_time(transcript: Transcript, instant: dt.datetime) -> None:
+    """Give messages that show no usable time the capture instant, marked "captured".
+
+    Relative labels ("Just now", "5m ago") were already resolved against the
+    capture instant by times.resolve; the store keeps the first time it saw.
+    """
+    local = instant.astimezone(ZoneInfo(transcript.tz)).replace(microsecond=0).isoformat()
+    for m in transcript.messages:
+        if m.sent_at is None:
+            m.sent_at, m.time_basis = local, "captured"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else text
+    return line[:500]
