@@ -203,7 +203,7 @@ def collect(url: str, db_path: str, profile: str | None, headless: bool, browser
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on. Anything but this machine's own address lets other machines read the archive.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the archive in a web browser once it is up.")
 @reports_errors
 def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
