@@ -14,7 +14,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -437,8 +437,6 @@ def extension_rows(conn: sqlite3.Connection, table: str, column: str, value: str
 
 def quote_message(db_path: str, message_id: str) -> Quote:
     """Open the archive read-only and load one quote (for the CLI)."""
-    from pathlib import Path
-
     path = Path(db_path)
     if not path.is_file():
         raise NotFound(f"no archive at {db_path}: import some chats first, or pass --db")

@@ -24,7 +24,6 @@
         var textarea = document.getElementById(button.getAttribute("data-copy-from"));
         if (!textarea) { return; }
         copy(textarea).then(function () {
-          document.body.setAttribute("data-copied", button.getAttribute("data-copy-from"));
           if (status) { status.textContent = "Copied " + button.textContent.replace(/^Copy /, "") + "."; }
         }, function () {
           if (status) { status.textContent = "Could not copy: select the text below and copy it by hand."; }
