@@ -21,7 +21,7 @@ DAY_PARAM = "_day"
 #: default (metadata) facets are counted only up to this many rows; past it they
 #: report "timed out" at once instead of spending the page's time budget. A facet
 #: asked for in the query string is always counted, within facet_time_limit_ms.
-DEFAULT_FACET_MAX_ROWS = 20_000
+DEFAULT_FACET_MAX_ROWS = 5_000
 
 
 class _ToggleFacet(Facet):
