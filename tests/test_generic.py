@@ -140,6 +140,17 @@ START_END = """
   <div class="d-flex justify-content-center"><small>You are now connected to Ana</small></div>
 </div>"""
 
+AVATAR_AND_REVERSE = """
+<div class="message-list">
+  <div class="message-container" id="a1"><div class="message-avatar"><img src="a.png" alt="Ana"></div>
+    <div class="message-bubble"><div class="message-text">Hello! How can I help?</div></div>
+    <time class="message-time" datetime="2025-03-04T15:02:00Z">10:02</time></div>
+  <div class="message-container message-container--reverse" id="a2">
+    <div class="message-bubble"><div class="message-text">Refund please</div></div>
+    <time class="message-time" datetime="2025-03-04T15:03:00Z">10:03</time></div>
+  <div class="message-container" id="a3"><div class="message-bubble message-bubble--system">Conversation finished</div></div>
+</div>"""
+
 SNIPPETS = {
     "log with hidden labels and <time>": (
         LOG_WITH_LABELS,
@@ -242,6 +253,14 @@ SNIPPETS = {
             M("customer", "", "Thanks", "10:43"),
         ],
     ),
+    "an avatar beside the company's bubbles, 'reverse' for the visitor (Rocket.Chat-like)": (
+        AVATAR_AND_REVERSE,
+        [
+            M("agent", "", "Hello! How can I help?", "10:02", "2025-03-04T15:02:00Z"),
+            M("customer", "", "Refund please", "10:03", "2025-03-04T15:03:00Z"),
+            M("system", "", "Conversation finished"),
+        ],
+    ),
     "start/end alignment, sent/received bubbles, a centred event": (
         START_END,
         [
@@ -270,6 +289,8 @@ NO_CHAT_SNIPPETS = {
     '<p class="line"><span class="who">Alex Rivera</span> hello</p></div>',
     "in/out rows of a ledger": '<table class="activity"><tr class="txn txn--in"><td>Mar 3</td><td>Payroll</td>'
     '<td>$1,912.33</td></tr><tr class="txn txn--out"><td>Mar 4</td><td>QuickMart</td><td>-$86.40</td></tr></table>',
+    "avatars on every comment, one marked own": '<ol class="replies"><li class="reply"><img class="avatar" alt="">'
+    '<p>First!</p></li><li class="reply reply--own"><img class="avatar" alt=""><p>Same here</p></li></ol>',
     "left/right cards with headings": '<div class="chat-promo"><div class="card left"><h3>Chat 24/7</h3><p>Any time.</p>'
     '</div><div class="card right"><h3>Call us</h3><p>8am-8pm.</p></div></div>',
 }

@@ -49,6 +49,7 @@ _W_OWN = 3
 _W_INNER = 2
 _W_SPOKEN = 4
 _W_NAME = 3
+_W_AVATAR = 1
 
 
 class _Words:
@@ -250,6 +251,10 @@ class _Reader:
                 labels.append(node)
                 continue
             if w & cues.SKIPPED_LABEL_WORDS:
+                if w & cues.AVATAR_WORDS and depth <= 4:
+                    # widgets put an avatar beside the company's bubbles, rarely the
+                    # customer's: the weakest evidence, outvoted by any other
+                    r.votes.add("agent", _W_AVATAR)
                 labels.append(node)
                 continue
             if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS) and depth <= 4:
