@@ -388,3 +388,51 @@ def test_explain_reports_the_chosen_container() -> None:
     verdicts = generic.explain(make_soup(f"<body>{LOG_WITH_LABELS}</body>"))
     accepted = [v for v in verdicts if v.score is not None]
     assert [(v.element, v.messages) for v in accepted] == [("ul.chat-log", 2)]
+
+
+# -- whatever the markup, never a one-sided or garbage conversation ------------------------
+
+_CLASSES = ["msg msg--in", "msg msg--out", "bubble", "line is-left", "line is-right", "post", "result", "chat-log",
+            "event", "time", "name", "avatar", "typing", "row", "comment comment--own", "", "sr-only"]
+_TEXTS = ["Hi", "You said :", "Adviser said :", "10:42 AM", "Today", "Jessica", "Chat ended", "ok", "<b>", "Seen",
+          "Jessica joined the chat", "Message from you", ""]
+
+
+def _markup():
+    from hypothesis import strategies as st
+
+    leaf = st.builds(
+        lambda tag, cls, text: f'<{tag} class="{cls}">{text}</{tag}>',
+        st.sampled_from(["div", "li", "span", "p", "time", "td"]),
+        st.sampled_from(_CLASSES),
+        st.sampled_from(_TEXTS),
+    )
+    return st.recursive(
+        leaf,
+        lambda inner: st.builds(
+            lambda tag, cls, kids: f'<{tag} class="{cls}">{"".join(kids)}</{tag}>',
+            st.sampled_from(["div", "ul", "ol", "section", "tr", "tbody"]),
+            st.sampled_from(_CLASSES),
+            st.lists(inner, max_size=6),
+        ),
+        max_leaves=40,
+    )
+
+
+def test_any_markup_gives_nothing_or_a_two_sided_chat() -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @given(_markup())
+    def check(html: str) -> None:
+        messages = parse(html)
+        if not messages:
+            return
+        talk = [m for m in messages if m.role != "system"]
+        assert len(talk) >= 2
+        assert any(m.role == "customer" for m in talk)
+        assert any(m.role in ("agent", "bot") for m in talk)
+        assert all(m.text for m in messages)
+        assert not any(m.text in ("You said :", "Adviser said :", "Seen") for m in messages)
+
+    check()
