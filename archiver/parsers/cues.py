@@ -54,9 +54,9 @@ TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago
 META_WORDS = frozenset("header meta metadata info details heading top".split())
 QUICK_WORDS = frozenset("quick chip chips suggestion suggestions suggested replies choices carousel".split())
 RECEIPT_WORDS = frozenset("receipt receipts delivery delivered seen status ticks checkmark".split())
-AVATAR_WORDS = frozenset("avatar avatars photo initials icon".split())
+AVATAR_WORDS = frozenset("avatar avatars photo initials".split())
 TYPING_WORDS = frozenset(["typing"])
-SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS
+SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS | {"icon", "icons"}
 #: message-worded shapes: two of these under one wrapper make it a group
 GROUP_ITEM_WORDS = frozenset("bubble message msg line entry".split())
 

@@ -607,8 +607,8 @@ class _Container:
             if not r.text and r.spoken and not r.time_text:
                 pending = r
                 continue
-            if own_side is None and cues.NOISE.match(r.text):
-                continue
+            if cues.NOISE.match(r.text) and (own_side is None or self.words.of(r.tag) & cues.RECEIPT_WORDS):
+                continue  # "Seen", "Delivered 10:45", "Load earlier messages"
             separator = r.text if not r.time_text else (r.time_text if not r.text else "")
             if own_side in (None, "system") and not r.speaker and separator and cues.day_like(separator):
                 label, clock = cues.split_clock(cues.DECOR.sub("", separator))
@@ -671,6 +671,8 @@ class _Container:
         for shape, idx in by_shape.items():
             if len(idx) > max(len(v) for s, v in by_shape.items() if s != shape):
                 continue  # headers never outnumber the bubbles they head
+            if len(idx) < 2 and not self.words.of(units[idx[0]].read.tag) & cues.NAME_WORDS:
+                continue  # one short line ("Hi") is not a header unless it says it is a name
             ok = True
             for i in idx:
                 r = units[i].read
