@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import os
 import re
 import shlex
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -131,10 +133,17 @@ def collect(
 
 
 def check(url: str, options: CollectOptions) -> None:
-    """Refuse what cannot work (address, zone, no browser) before anything is created."""
+    """Refuse what cannot work (address, zone, browser, display) before anything is created."""
     check_url(url)
     zone(options.tz)
     find_browser(options.browser_path)
+    if not options.headless and sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise CaptureFailed(
+            "there is no display to open the browser window on (DISPLAY is not set):"
+            " run it from a desktop session, or pass --headless for a chat that needs no typing"
+        )
 
 
 def check_url(url: str) -> None:
@@ -189,6 +198,7 @@ class _Run:
         from playwright.async_api import Error as PlaywrightError
 
         opts = self.options
+        asyncio.get_running_loop().set_exception_handler(_quiet_driver_loss)
         try:
             async with async_persistent_context(
                 opts.profile, headless=opts.headless, executable=opts.browser_path,
@@ -205,6 +215,11 @@ class _Run:
                 finally:
                     self._remove_signals(signals)
         except PlaywrightError as e:
+            if "ProcessSingleton" in str(e):
+                raise CaptureFailed(
+                    f"the browser profile {opts.profile} is in use by another browser (another collect run?):"
+                    " close that one, or pass --profile with another folder"
+                ) from None
             if not self.run_stored:
                 raise CaptureFailed(_first_line(f"the browser failed: {e}")) from None
             raise CaptureFailed(_first_line(f"the browser failed mid-run (what was captured is kept): {e}")) from None
@@ -478,6 +493,17 @@ def stamp_capture_time(transcript: Transcript, instant: dt.datetime) -> None:
     for m in transcript.messages:
         if m.sent_at is None:
             m.sent_at, m.time_basis = local, "captured"
+
+
+def _quiet_driver_loss(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Drop asyncio's "exception never retrieved" for a driver that died under us.
+
+    A SIGTERM sent to the whole process group kills Playwright's driver too;
+    the run still stores what it had, and the leftover futures say nothing new.
+    """
+    if "Connection closed while reading from the driver" in str(context.get("exception", "")):
+        return
+    loop.default_exception_handler(context)
 
 
 def _origin(url: str) -> str:

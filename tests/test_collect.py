@@ -89,7 +89,8 @@ class Runs:
     def start(self, url: str, *args: str, profile: str = "profile") -> subprocess.Popen[str]:
         cmd = [*CLI, "collect", url, "--db", str(self.db), "--profile", str(self.tmp / profile),
                "--headless", "--tz", TZ, *args]
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # its own process group, like a command started from a terminal
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         self.procs.append(proc)
         return proc
 
@@ -353,19 +354,26 @@ def save_complete_page(url: str, dest: Path, ready_text: str) -> Path:
     return dest
 
 
-@pytest.mark.parametrize("site", ["inpage", "iframe"])
+@pytest.mark.parametrize(
+    "site, stop, ending",
+    [("inpage", signal.SIGINT, "interrupted (Ctrl+C)"), ("iframe", signal.SIGTERM, "stopped by a termination signal")],
+)
 def test_live_capture_and_a_later_saved_page_are_one_conversation(
-    site: str, sites: MockSites, runs: Runs, tmp_path: Path
+    site: str, stop: int, ending: str, sites: MockSites, runs: Runs, tmp_path: Path
 ) -> None:
     chat = f"merge-{site}"
-    proc = runs.start(sites.url(site, chat, count=1, gap=300))  # no idle limit: ended by Ctrl+C
+    proc = runs.start(sites.url(site, chat, count=1, gap=300))  # no idle limit: ended by a signal
     sites.wait_shown(chat, 2)
     sites.say(chat, "Thanks, that's all.")
     want = expected_rows(site, "Thanks, that's all.", 1)
     wait_until(lambda: len(messages(runs.db)) == len(want), what="the whole chat stored")
-    proc.send_signal(signal.SIGINT)
+    if stop == signal.SIGINT:
+        os.killpg(proc.pid, stop)  # Ctrl+C in a terminal reaches the whole group, driver included
+    else:
+        proc.send_signal(stop)  # `kill PID`
     out, _ = finish(proc)
-    assert "Stopped: interrupted (Ctrl+C)." in out
+    assert f"Stopped: {ending}." in out
+    assert "(MHTML and HTML)" in out  # the page was still there: a fresh snapshot
     live = [dict(r) for r in messages(runs.db)]
     assert shape(messages(runs.db)) == want
 
@@ -485,6 +493,34 @@ def test_bad_options_fail_before_anything_is_created(args: list[str], message: s
     r = run_cli(["collect", *args, "--db", str(db), "--headless", "--profile", str(tmp_path / "p")], dict(os.environ))
     assert (r.returncode, r.stderr) == (1, message)
     assert not db.exists() and not (tmp_path / "p").exists()
+
+
+def test_a_profile_in_use_by_another_run_is_one_line(sites: MockSites, runs: Runs) -> None:
+    url = sites.url("inpage", "profile-in-use", count=0)
+    first = runs.start(url)
+    wait_until(lambda: len(messages(runs.db)) >= 1, what="the first run to capture")
+    second = runs.start(url)
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 1
+    assert err == (
+        f"Error: the browser profile {runs.tmp / 'profile'} is in use by another browser (another collect run?):"
+        " close that one, or pass --profile with another folder\n"
+    )
+    assert first.poll() is None, "the first run carries on"
+    os.killpg(first.pid, signal.SIGINT)
+    finish(first)
+
+
+def test_a_window_without_a_display_says_what_to_do(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    db = tmp_path / "archive.db"
+    r = run_cli(["collect", "https://bank.example.com/chat", "--db", str(db), "--profile", str(tmp_path / "p")], env)
+    assert (r.returncode, r.stderr) == (
+        1,
+        "Error: there is no display to open the browser window on (DISPLAY is not set):"
+        " run it from a desktop session, or pass --headless for a chat that needs no typing\n",
+    )
+    assert not db.exists()
 
 
 def test_an_unreachable_page_is_one_line(tmp_path: Path, runs: Runs) -> None:
