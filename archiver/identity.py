@@ -1,14 +1,16 @@
 """Stable, content-derived ids: a permalink quoted in a letter keeps working.
 
 A conversation is named by its company and its first customer-or-company
-message (role, speaker, text, time as shown, and its date when the chat itself
-shows one): a save made mid-chat and one made at the end share that anchor, in
-any import order. Dates from outside the chat (a file's mtime, --date, a save
-or capture time) stay out, so copying a file or capturing live first cannot
-change an id. A
-message is named by its conversation, role, speaker, text, shown time and its
-occurrence among identical messages, so "ok", "ok" stays two messages.
-Relative times ("Just now", "5m ago") are left out because they change.
+message: role, speaker, text, its clock time (as HH:MM, so "10:42 AM" in a
+save and "Just now" captured live at 10:42 agree) and its date when the chat
+itself shows one. A save made mid-chat and one made at the end share that
+anchor, in any import order; dates from outside the chat (a file's mtime,
+--date) stay out, so copying a file cannot change an id.
+
+A message is named by its conversation, role, speaker, text and occurrence
+among identical messages, so "ok", "ok" stays two messages. Its shown time is
+not part of the name: widgets re-render it ("Just now" becomes "10:42 AM", a
+run's time moves to its newest bubble), and one message must keep one id.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 
 from .company import company_key
 from .model import Message
-from .times import time_key
+from .times import find_clock, is_relative_time
 
 _SEP = "\x1f"
 ID_LENGTH = 16  # hex digits: 64 bits
@@ -59,16 +61,34 @@ def conversation_id(company: str, messages: Sequence[Message], salt: str = "") -
         first.role,
         first.speaker,
         first.text,
-        time_key(first.sent_at_text),
+        clock_key(first),
     )
+
+
+def clock_key(message: Message) -> str:
+    """The message's local time of day as HH:MM, however the widget wrote it.
+
+    From the shown clock when there is one; from the resolved instant when the
+    widget showed a relative time ("Just now" at capture, "2m ago" in a save).
+    """
+    shown = message.sent_at_text
+    if shown and not is_relative_time(shown):
+        found = find_clock(shown)
+        if found:
+            clock = found[0]
+            return f"{clock.hour:02d}:{clock.minute:02d}"
+        return ""
+    if message.sent_at and shown:
+        return message.sent_at[11:16]  # ISO in the chat's zone: local wall time
+    return ""
 
 
 def message_ids(conversation: str, messages: Sequence[Message]) -> list[str]:
     """Ids for `messages` in order, counting repeats of identical messages."""
-    seen: Counter[tuple[str, str, str, str]] = Counter()
+    seen: Counter[tuple[str, str, str]] = Counter()
     ids = []
     for m in messages:
-        key = (m.role, m.speaker, m.text, time_key(m.sent_at_text))
+        key = (m.role, m.speaker, m.text)
         occurrence = seen[key]
         seen[key] += 1
         ids.append(_digest("message", conversation, *key, str(occurrence)))

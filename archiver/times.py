@@ -79,15 +79,6 @@ def is_relative_time(text: str) -> bool:
     return bool(_JUST_NOW.match(text) or _RELATIVE_AGO.match(text))
 
 
-def time_key(sent_at_text: str) -> str:
-    """The shown time as it takes part in a message's identity.
-
-    Relative labels are left out: the same message reads "Just now" in a live
-    capture and "5m ago" in a later save, and must keep one id.
-    """
-    return "" if is_relative_time(sent_at_text) else sent_at_text
-
-
 @dataclass
 class Clock:
     hour: int

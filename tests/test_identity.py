@@ -165,3 +165,41 @@ def test_merge_order_places_missed_messages_by_time() -> None:
     # b (10:02 local) was missed by the save that holds x (10:05); y has no time and stays put
     assert merge_order(["a", "x", "y"], ["a", "b"], when) == ["a", "b", "x", "y"]
     assert merge_order(["a", "y", "x"], ["a", "b"], when) == ["a", "b", "y", "x"]
+
+
+def test_a_re_rendered_time_keeps_the_message_and_conversation_ids(archive: Archive, tmp_path: Path) -> None:
+    # captured while fresh ("Just now" at 10:41) and saved later with clock times:
+    # the widget re-rendered every time label, but these are the same messages
+    import datetime as dt
+    import os
+
+    fresh = [("agent", "Jessica", "Hi, I'm Jessica. How can I help?", "Just now"), ("customer", "", "Card declined", "")]
+    later = [("agent", "Jessica", "Hi, I'm Jessica. How can I help?", "10:41 AM"), ("customer", "", "Card declined", "10:41 AM")]
+    first = write(tmp_path / "fresh.html", lp_page(fresh, started=None))
+    stamp = dt.datetime(2025, 3, 4, 15, 41, 20, tzinfo=dt.timezone.utc).timestamp()  # 10:41:20 in New York
+    os.utime(first, (stamp, stamp))
+    second = write(tmp_path / "later.html", lp_page(later, started=None))
+    os.utime(second, (stamp + 600, stamp + 600))
+    r1 = import_file(archive, first, OPTIONS)
+    r2 = import_file(archive, second, OPTIONS)
+    assert r1.conversation_id == r2.conversation_id
+    assert (r2.new_messages, r2.known_messages) == (0, 2)
+    # the first source's time stands; the later one fills only what was missing
+    rows = list(archive.db.execute("select sent_at_text, sent_at, time_basis from messages order by seq"))
+    assert rows == [("Just now", "2025-03-04T10:41:20-05:00", "mtime"), ("", "2025-03-04T10:41:00-05:00", "mtime")]
+
+
+def test_clock_key_reads_any_clock_format() -> None:
+    from archiver.identity import clock_key
+    from archiver.model import Message
+
+    def m(shown: str, sent_at: str | None = None) -> Message:
+        return Message(0, "agent", "", "x", shown, sent_at, None)
+
+    assert [clock_key(m(s)) for s in ("10:42 AM", "10:42", "10:42:13", "10:42\u202fam", "Today 10:42", "")] == [
+        "10:42", "10:42", "10:42", "10:42", "10:42", ""
+    ]
+    assert clock_key(m("10:42 PM")) == "22:42"
+    assert clock_key(m("Just now", "2025-03-04T10:42:09-05:00")) == "10:42"
+    assert clock_key(m("Just now")) == ""
+    assert clock_key(m("Delivered")) == ""
