@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
@@ -338,7 +339,9 @@ def resolve(chat: ParsedChat, ctx: TimeContext) -> Resolved:
     return Resolved(out, chat_date, date_basis, warnings)
 
 
+@lru_cache(maxsize=4096)
 def _day_of(text: str, ref: dt.date | None) -> tuple[dt.date, bool] | None:
+    # cached: a transcript repeats one separator or "Today" on every message
     found = parse_day(text, ref)
     if found is None and ":" in text:
         # "Chat started: Sunday, December 01, 2024, 07:09:55 (-0800)"
