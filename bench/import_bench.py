@@ -2,7 +2,8 @@
 
     python bench/import_bench.py [--pages 2000] [--messages 50] [--big-mb 50]
 
-Generates a corpus of saved chat pages (bench/out/corpus), then in separate
+Generates a corpus of saved chat pages (bench/out/corpus; LivePerson, Genesys,
+Salesforce and an unknown widget the generic parser reads), then in separate
 processes (so peak memory is each run's own) imports it with chat-archiver and
 with a baseline: BeautifulSoup(lxml), select the message nodes, executemany
 into an FTS5-indexed table. Then a single large page, and FTS search latency
@@ -27,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+import corpus as widgets  # noqa: E402
 from pages import lp_page  # noqa: E402
 
 COMPANIES = [
@@ -76,14 +78,14 @@ def make_corpus(folder: Path, pages: int, per_page: int, seed: int = 7) -> int:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    chrome = "<header><nav>" + "".join(f'<a href="/p{i}">Link {i}</a>' for i in range(40)) + "</nav></header>"
     total = 0
     for i in range(pages):
         company, url = COMPANIES[i % len(COMPANIES)]
-        lines = chat_lines(rng, per_page - 1)
+        make = widgets.FAMILIES[i % len(widgets.FAMILIES)]
+        # LivePerson pages also carry a "Chat started" line: one more message
+        lines = chat_lines(rng, per_page - 1 if make is widgets.liveperson else per_page)
         day = f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/2025"
-        html = lp_page(lines, title=f"Chat | {company}", url=url, started=day, filler=chrome)
-        (folder / f"chat{i:05}.html").write_text(html, encoding="utf-8")
+        (folder / f"chat{i:05}.html").write_text(make(company, url, day, lines), encoding="utf-8")
         total += per_page
     return total
 
@@ -136,7 +138,7 @@ def run_baseline(corpus: str, db: str) -> dict:
     start = time.perf_counter()
     for path in sorted(Path(corpus).rglob("*.html")):
         soup = BeautifulSoup(path.read_bytes(), "lxml")
-        rows = [(path.name, node.get_text(" ", strip=True)) for node in soup.select(".lpc_message__text, .lpc_message_sytem")]
+        rows = [(path.name, node.get_text(" ", strip=True)) for node in soup.select(widgets.BASELINE_SELECTOR)]
         with conn:
             conn.executemany("insert into messages (file, text) values (?, ?)", rows)
     elapsed = time.perf_counter() - start
