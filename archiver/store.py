@@ -4,6 +4,8 @@ Writes are upserts keyed by content-derived ids (identity.py), so importing a
 file twice, or a chat saved twice, adds each message once. A later source may
 fill in what an earlier one lacked (a time, a title) but never overwrites it.
 Callers wrap each source in `Archive.transaction()`: all of it or nothing.
+New messages get their promises and reference numbers (commitments.py) in that
+same transaction, so an archive never holds a message without them.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ import gzip
 import hashlib
 import sqlite3
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from . import commitments
+from .commitments import MessageRow
 from .db import ensure_schema
-from .errors import BadQuery
+from .errors import BadOption, BadQuery, NotFound
 from .identity import conversation_id, message_ids
 from .model import Page, Transcript
 
@@ -34,6 +38,22 @@ class Added:
     new_conversation: bool
     new_message_ids: list[str]
     known: int  # messages already in the archive
+
+
+@dataclass
+class Reindexed:
+    """What rerunning the promise and reference rules over the archive changed."""
+
+    promises_added: int = 0
+    promises_removed: int = 0
+    #: found again with other details (amount, due date): updated, status untouched
+    promises_updated: int = 0
+    #: no longer found, but the person had marked them kept or broken: left in place
+    promises_kept: int = 0
+    promises_unchanged: int = 0
+    references_added: int = 0
+    references_removed: int = 0
+    references_unchanged: int = 0
 
 
 @dataclass
@@ -199,10 +219,15 @@ class Archive:
                 " time_basis, source_id, captured_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new_rows,
             )
+            write_commitments(self.db.conn, (MessageRow(r[0], conv_id, r[3], r[5], r[6]) for r in new_rows))
         if fills:
             self.db.conn.executemany(
                 "update messages set sent_at = ?, time_basis = ? where id = ? and sent_at is null", fills
             )
+            # a time filled in later moves the due dates counted from it
+            shown = dict(zip(ids, msgs))
+            redate_promises(self.db.conn, (MessageRow(mid, conv_id, shown[mid].role, shown[mid].text, when)
+                                           for when, _, mid in fills))
         self.db.conn.executemany(
             "insert or ignore into message_sources (message_id, source_id) values (?, ?)",
             [(mid, source_id) for mid in ids],
@@ -228,6 +253,71 @@ class Archive:
                where id = :id""",
             {"id": conv_id},
         )
+
+    # -- promises and reference numbers ---------------------------------------
+
+    def reindex_commitments(self) -> Reindexed:
+        """Rerun the promise and reference rules over every message, in one transaction.
+
+        Ids are content-derived, so a promise found again keeps its row and its
+        status; one no longer found is removed unless the person set its status
+        (kept, broken), in which case it stays as the record of that judgement.
+        """
+        done = Reindexed()
+        with self.transaction():
+            conn = self.db.conn
+            rows = conn.execute("select id, conversation_id, role, text, sent_at from messages order by rowid")
+            promises, references = commitments.rows_for(MessageRow(*r) for r in rows)
+            old = {r[0]: r for r in conn.execute(f"select {_PROMISE_FIELDS}, status from promises")}
+            found = {r[0] for r in promises}
+            changed = []
+            for row in promises:
+                before = old.get(row[0])
+                if before is None:
+                    done.promises_added += 1
+                elif tuple(before[:-1]) != row:
+                    changed.append(row[1:] + (row[0],))
+                else:
+                    done.promises_unchanged += 1
+            done.promises_updated = len(changed)
+            gone = [(pid,) for pid, r in old.items() if pid not in found and r[-1] == "open"]
+            done.promises_removed = len(gone)
+            done.promises_kept = sum(1 for pid in old if pid not in found) - len(gone)
+            conn.executemany("delete from promises where id = ?", gone)
+            conn.executemany(
+                "update promises set message_id = ?, conversation_id = ?, kind = ?, text = ?, amount = ?,"
+                " currency = ?, due_text = ?, due_by = ? where id = ?",
+                changed,
+            )
+            conn.executemany(_INSERT_PROMISE, [r for r in promises if r[0] not in old])
+            old_refs = {r[0] for r in conn.execute("select id from reference_numbers")}
+            new_refs = {r[0] for r in references}
+            stale = [(rid,) for rid in old_refs - new_refs]
+            conn.executemany("delete from reference_numbers where id = ?", stale)
+            conn.executemany(_INSERT_REFERENCE, [r for r in references if r[0] not in old_refs])
+            done.references_added = len(new_refs - old_refs)
+            done.references_removed = len(stale)
+            done.references_unchanged = len(new_refs & old_refs)
+        return done
+
+    def set_promise_status(self, promise_id: str, status: str, changed_at: str | None = None) -> str:
+        """Mark a promise open, kept or broken; returns its previous status.
+
+        Raises NotFound for an id the archive does not hold, BadOption for a status
+        outside commitments.STATUSES.
+        """
+        if status not in commitments.STATUSES:
+            raise BadOption(f"unknown status {status!r}: use one of {', '.join(commitments.STATUSES)}")
+        with self.transaction():
+            row = self.db.execute("select status from promises where id = ?", [promise_id]).fetchone()
+            if row is None:
+                raise NotFound(f"no promise {promise_id!r} in this archive: `chat-archiver promises` lists their ids")
+            if row[0] != status:
+                self.db.execute(
+                    "update promises set status = ?, status_changed_at = ? where id = ?",
+                    [status, changed_at or utcnow(), promise_id],
+                )
+        return row[0]
 
     # -- reading -------------------------------------------------------------
 
@@ -259,6 +349,34 @@ class Archive:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: self.db[t].count for t in ("sources", "conversations", "messages")}
+
+
+_PROMISE_FIELDS = ", ".join(commitments.PROMISE_COLUMNS)
+_INSERT_PROMISE = (
+    f"insert or ignore into promises ({_PROMISE_FIELDS}) values ({', '.join('?' for _ in commitments.PROMISE_COLUMNS)})"
+)
+_INSERT_REFERENCE = (
+    f"insert or ignore into reference_numbers ({', '.join(commitments.REFERENCE_COLUMNS)})"
+    f" values ({', '.join('?' for _ in commitments.REFERENCE_COLUMNS)})"
+)
+
+
+def write_commitments(conn: sqlite3.Connection, messages: Iterable[MessageRow]) -> None:
+    """Store the promises and reference numbers of newly stored messages.
+
+    Inside the caller's transaction; rows already present (same id) are left alone,
+    so a status the person set is never reset. Also used by migration m002.
+    """
+    promises, references = commitments.rows_for(messages)
+    conn.executemany(_INSERT_PROMISE, promises)
+    conn.executemany(_INSERT_REFERENCE, references)
+
+
+def redate_promises(conn: sqlite3.Connection, messages: Iterable[MessageRow]) -> None:
+    """Recount due dates of messages whose time was filled in after they were stored."""
+    rows = [row for m in messages for row in commitments.promise_rows(m)]
+    conn.executemany("update promises set due_text = ?, due_by = ? where id = ?", [(r[7], r[8], r[0]) for r in rows])
+    conn.executemany(_INSERT_PROMISE, rows)
 
 
 def merge_order(old: list[str], incoming: list[str], when: Mapping[str, str | None] | None = None) -> list[str]:

@@ -93,6 +93,51 @@ def m001_core(db: Database) -> None:
         enable_fts(db, table, columns, tokenize)
 
 
+@migrations()
+def m002_promises(db: Database) -> None:
+    """Promises and reference numbers (issue 5), filled for the messages already kept.
+
+    The backfill runs here, in the migration's own transaction, so an upgraded
+    archive never has the tables without their rows, and it runs once. It uses
+    the rules of the version doing the upgrade; `chat-archiver reindex` reruns
+    newer rules later. Rows cite their message, so both tables have foreign keys.
+    """
+    db["promises"].create(
+        {
+            "id": str,  # commitments.promise_id: message, kind, sentence, occurrence
+            "message_id": str,
+            "conversation_id": str,
+            "kind": str,  # one of archiver.promises.KINDS
+            "text": str,  # the sentence, as written in the message
+            "amount": float,
+            "currency": str,  # ISO 4217
+            "due_text": str,  # the due expression as written ("within 1-2 billing cycles")
+            "due_by": str,  # the latest date it implies, ISO, from the message's local date
+            "status": str,  # open, kept, broken: set by the person, kept by reindex
+            "status_changed_at": str,
+        },
+        pk="id",
+        not_null={"status"},
+        defaults={"status": "open"},
+        foreign_keys=[("message_id", "messages", "id"), ("conversation_id", "conversations", "id")],
+    )
+    for column in ("message_id", "conversation_id", "status", "due_by", "kind"):
+        db["promises"].create_index([column])
+    db["reference_numbers"].create(
+        {"id": str, "message_id": str, "conversation_id": str, "label": str, "value": str},
+        pk="id",
+        foreign_keys=[("message_id", "messages", "id"), ("conversation_id", "conversations", "id")],
+    )
+    for column in ("message_id", "conversation_id", "value"):
+        db["reference_numbers"].create_index([column])
+    # imported here: the store imports this module to open an archive
+    from archiver.commitments import MessageRow
+    from archiver.store import write_commitments
+
+    rows = db.execute("select id, conversation_id, role, text, sent_at from messages order by rowid")
+    write_commitments(db.conn, (MessageRow(*row) for row in rows))
+
+
 def enable_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """sqlite-utils' FTS5 table and triggers, with the update trigger narrowed
     to the indexed columns: renumbering `seq` must not rewrite the index."""

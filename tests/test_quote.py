@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -9,11 +10,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sqlite_utils import Database
+
 from archiver.cli import cli
+from archiver.db import migrations
 from archiver.errors import NotFound
 from archiver.quote import load_quote, local_time, markdown_escape, printable, quote_message
 from archiver.store import Archive
 from serve_support import HOSTILE_TEXTS, WAIVED_TEXT, add_hostile, build_archive, message_id
+
+WAIVED_SENTENCE = "I've waived the $40 late fee; you'll see the credit within 1-2 billing cycles."
 
 
 @pytest.mark.parametrize(
@@ -121,7 +127,16 @@ def test_load_quote(built) -> None:
     assert (source.url, source.saved_at, source.saved_at_basis) == (
         "https://www.northwindcard.com/help/chat?src=acct", "2025-03-04T16:00:00+00:00", "mtime"
     )
-    assert (q.promises, q.reference_numbers) == ([], [])
+    assert q.promises == [{
+        "id": hashlib.sha256(f"promise\x1f{mid}\x1ffee_waiver\x1f{WAIVED_SENTENCE}\x1f0".encode()).hexdigest()[:16],
+        "message_id": mid, "conversation_id": built.conversation_id, "kind": "fee_waiver", "text": WAIVED_SENTENCE,
+        "amount": 40.0, "currency": "USD", "due_text": "within 1-2 billing cycles", "due_by": "2025-05-04",
+        "status": "open", "status_changed_at": None,
+    }]
+    assert q.reference_numbers == [{
+        "id": hashlib.sha256(f"reference\x1f{mid}\x1freference\x1fLF7731\x1f0".encode()).hexdigest()[:16],
+        "message_id": mid, "conversation_id": built.conversation_id, "label": "reference", "value": "LF7731",
+    }]
 
 
 def test_citations(built) -> None:
@@ -204,18 +219,17 @@ def test_permalink_survives_rebuild(tmp_path: Path) -> None:
     assert qa == qb
 
 
-def test_extension_point_lists_promises_and_references(built) -> None:
-    """Once issue 5's tables exist, quotes carry their rows (created here by hand)."""
-    mid = message_id(built.path, WAIVED_TEXT)
-    with _conn(built.path) as conn:
-        conn.execute("create table promises (id text, message_id text, conversation_id text, kind text, text text)")
-        conn.execute("create table reference_numbers (id text, message_id text, conversation_id text, label text, value text)")
-        conn.execute("insert into promises values ('p1', ?, ?, 'waiver', 'waived the $40 late fee')", [mid, built.conversation_id])
-        conn.execute("insert into reference_numbers values ('r1', ?, ?, 'reference number', 'LF7731')", [mid, built.conversation_id])
-        conn.commit()
-        q = load_quote(conn, mid)
-    assert q.promises == [{"id": "p1", "message_id": mid, "conversation_id": built.conversation_id, "kind": "waiver", "text": "waived the $40 late fee"}]
-    assert q.reference_numbers == [{"id": "r1", "message_id": mid, "conversation_id": built.conversation_id, "label": "reference number", "value": "LF7731"}]
+def test_extension_point_without_promise_tables(tmp_path: Path) -> None:
+    """An archive made before issue 5's migration (read-only, not upgraded) quotes without them."""
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m002_promises")
+    db["conversations"].insert({"id": "c1", "company": "Northwind Card", "tz": "America/New_York"})
+    db["messages"].insert({"id": "m1", "conversation_id": "c1", "seq": 0, "role": "agent", "text": WAIVED_TEXT})
+    db.close()
+    with _conn(path) as conn:
+        q = load_quote(conn, "m1")
+    assert (q.text, q.promises, q.reference_numbers) == (WAIVED_TEXT, [], [])
 
 
 # -- the command ---------------------------------------------------------------
