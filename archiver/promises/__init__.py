@@ -1,0 +1,25 @@
+"""Promises and reference numbers in customer-service chat messages.
+
+`find_promises` finds the commitments the company's side made in a message
+("I've waived the $40 late fee; you'll see the credit within 1-2 billing
+cycles"), with the money, the due text and the latest date it implies.
+`find_references` finds reference, case, ticket and similar numbers said by
+anyone. Both are pure functions of their arguments: no I/O, no clock.
+
+Why rules, not a model: a receipt must be explainable by the words that
+triggered it, and there is no corpus of labelled chats to learn from. The
+rules are a small grammar (commitments.py) over a vocabulary of verb and noun
+classes (lexicon.py); accuracy on unseen wording: bench/promises_eval.py.
+"""
+
+from .commitments import find_promises
+from .dates import find_due
+from .money import find_amount
+from .records import COMPANY_ROLES, KINDS, REFERENCE_LABELS, Promise, Reference
+from .references import find_references
+from .sentences import split_sentences
+
+__all__ = [
+    "COMPANY_ROLES", "KINDS", "REFERENCE_LABELS", "Promise", "Reference", "find_amount", "find_due",
+    "find_promises", "find_references", "split_sentences",
+]

@@ -1,0 +1,785 @@
+"""Commitments in a company message, read as subject + verb group + object.
+
+A clause is a promise when its verb group commits the company (I/we/our team/a
+company name acting, done or to come; a thing passively done or on its way;
+"you'll receive ...") to a verb from the lexicon, and no negation, condition,
+hedge, offer, habit or question scopes over it. The kind comes from the verb,
+or from the head noun of what the verb acts on (lexicon.py), never from the
+nearest cue word. A cheap word-set check skips messages with no commitment verb.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .dates import find_due, parse_sent_at
+from .lexicon import (
+    AGENT_NOUNS, BAD_NEWS, FORMS, NEUTRAL, NOUN_PAIRS, NOUNS, OBJECT, QUANTIFIERS, RECEIVE, STRONG,
+    VERB_BY_LEMMA, Verb,
+)
+from .money import find_amount
+from .records import COMPANY_ROLES, Promise
+from .sentences import split_clauses, split_sentences, tokenize
+
+# --------------------------------------------------------------------------
+# Closed word classes of the verb group
+
+_FUTURE = frozenset({"will", "'ll", "shall", "wo", "should", "gonna"})
+_HEDGE_MODALS = frozenset({"would", "'d", "can", "ca", "could", "may", "might", "must"})
+_BE = frozenset({"be", "been", "being", "is", "are", "'re", "am", "'m", "was", "were", "'s"})
+_HAVE = frozenset({"has", "have", "'ve", "had"})
+_NEG = frozenset({"n't", "not", "never"})
+_AUX = _FUTURE | _HEDGE_MODALS | _BE | _HAVE | _NEG | frozenset(
+    {"to", "going", "about", "able", "happy", "glad", "pleased", "get", "got"}
+)
+_VERB_AUX = _FUTURE | _HEDGE_MODALS | _BE | _HAVE
+_ADVERBS = frozenset(
+    "just also now already personally then definitely actually currently gladly automatically immediately both "
+    "all each right really certainly manually quickly officially formally successfully since again still soon "
+    "promptly directly kindly fully".split()
+)
+_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "he", "she", "this", "that", "these", "those", "who", "which"})
+_DETERMINERS = frozenset(
+    "the your a an our my this that these those his her their one each both someone somebody everything".split()
+)
+_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
+_INDIRECT = frozenset({"you", "me", "us", "him", "her", "them"})
+#: where a noun phrase ends
+_NP_END = frozenset(
+    "to for with on in into onto from by of at within before after until over under via through between as per "
+    "and or but so because while when once if that which who whose off back out up down today tomorrow tonight "
+    "now soon shortly immediately is are was were will 'll has have had be been being should can could would "
+    "worth".split()
+)
+_PARTICLE_WINDOW = 8
+
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|unable|cannot|unfortunately|afraid|neither|nor)\b|n't\b", re.I)
+_HEDGE = re.compile(
+    r"\b(?:typically|usually|generally|normally|often|sometimes|always|routinely|in general|in most cases|"
+    r"as a rule|our policy|policy is|per our|similar|in the past|tend to|eligible|would you|do you want|"
+    r"shall i|if you'd like|if you would like|would need|aim to|try to|hope to|hopefully|possibly|probably|"
+    r"might|could|can take|can expect|on (?:a (?:brief |short )?)?hold)\b",
+    re.I,
+)
+_MAY = re.compile(r"\bmay\b")  # case-sensitive: "by May 2" is a date, not a hedge
+_CONDITION = re.compile(
+    r"\b(?:if|unless|provided|as long as|in case|in the event|only after|until you|before (?:i|we) can|"
+    r"(?:once|when|after|as soon as)\s+(?:you|your\b|we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
+    r"hear|see|verify|confirm)))\b",
+    re.I,
+)
+_BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything)\b[^,;]*", re.I)
+_MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
+_REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
+_HISTORY = re.compile(
+    r"\b(?:last\s+(?:week|month|night|time|year|\w+day)|ago|earlier|previously|already|"
+    r"recently)",
+    re.I,
+)
+_NOT_CHARGED = re.compile(
+    r"(?:won't|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them))\s+"
+    r"on\s+(?:your|the|this|next|any)\b)",
+    re.I,
+)
+_ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a-z]+)\s+(?=(?:your|the)\b)", re.I)
+_ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
+_ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
+_PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
+_MONEY_KINDS = ("fee_waiver", "credit", "refund")
+
+#: any of these words, and a message may hold a commitment; none, and it is skipped whole
+_TRIGGERS = frozenset(FORMS) | {"wo", "allow", "way", "touch", "be", "confirmed", "effect"}
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A commitment in one clause: its kind ("_" adds to the previous one) and where its verb is."""
+
+    kind: str
+    verb_at: int  # token index of the verb
+    subject: str  # first, you, thing, agent, pronoun: carried over to a clause with no subject
+    tense: str  # future, perfect, past, progressive, present: carried over too
+    fallback: str | None = None  # the kind of a "_" that has nothing before it to add to
+
+
+# --------------------------------------------------------------------------
+# Public entry
+
+
+def find_promises(
+    text: str, role: str = "agent", sent_at: dt.datetime | str | None = None
+) -> list[Promise]:
+    """The commitments made in one message, in order.
+
+    Only the company's side makes promises: for any role other than "agent"
+    or "bot" the result is empty. `sent_at` (an aware datetime, or ISO-8601
+    with offset) anchors relative due dates; its own local date is "today".
+    Raises ValueError when `sent_at` is a string that is not ISO-8601.
+    """
+    when = parse_sent_at(sent_at)
+    if (role or "").lower() not in COMPANY_ROLES or not text:
+        return []
+    plain = text.replace("\u2019", "'")  # same length, so spans stay valid
+    if _TRIGGERS.isdisjoint(_WORDS.findall(plain.lower())):
+        return []
+    promises: list[Promise] = []
+    for start, end in split_sentences(plain):
+        sentence = plain[start:end]
+        if sentence.rstrip().endswith("?"):
+            continue
+        _sentence_promises(sentence, text[start:end], when, promises)
+    return promises
+
+
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, found: list[Promise]) -> None:
+    """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one."""
+    tokens = tokenize(sentence)
+    words = [t[0] for t in tokens]
+    if _TRIGGERS.isdisjoint(words):
+        return
+    previous: _Found | None = None
+    for first, end, soft in split_clauses(tokens, FORMS):
+        a, b = tokens[first][1], tokens[end - 1][2]
+        clause = sentence[a:b]
+        hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft else None)
+        if hit is None:
+            if found and re.match(r"^\W*(?:please\s+)?allow\b", clause, re.I):
+                found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
+            previous = _frame(tokens, words, first, end)
+            continue
+        previous = hit
+        if hit.kind == "-":
+            continue  # a commitment scoped out: keeps its subject for the next clause only
+        amount, currency = find_amount(clause)
+        if amount is None and hit.kind in _MONEY_KINDS and _points_back(words, hit.verb_at, end):
+            amount, currency = find_amount(sentence)  # "that $35 fee is gone - I reversed it"
+        kind = hit.kind if hit.kind != "_" or found else hit.fallback
+        if kind is None:
+            continue
+        promise = Promise(kind, written, amount, currency, *find_due(clause, when))
+        if found and _continues(found[-1], promise):
+            found[-1] = _merge(found[-1], promise)
+        elif promise.kind != "_":
+            found.append(promise)
+
+
+def _points_back(words: list[str], verb_at: int, end: int) -> bool:
+    return any(w in _PRONOUN_OBJECTS for w in words[verb_at + 1:min(end, verb_at + 3)])
+
+
+def _continues(previous: Promise, new: Promise) -> bool:
+    """Whether `new` only restates `previous` ("...; you'll see the credit in 2 cycles")."""
+    if new.kind == "_":
+        return True
+    if new.amount is not None and previous.amount is not None:
+        return False
+    return new.kind == previous.kind or (new.kind in _MONEY_KINDS and previous.kind in _MONEY_KINDS
+                                         and new.amount is None)
+
+
+def _merge(previous: Promise, new: Promise) -> Promise:
+    """`previous`, taking the money it lacked and the later due date from `new`."""
+    if previous.amount is None and new.amount is not None:
+        previous = replace(previous, amount=new.amount, currency=new.currency)
+    if new.due_text is None:
+        return previous
+    if previous.due_text is None or (new.due_by and (previous.due_by is None or new.due_by > previous.due_by)):
+        return replace(previous, due_text=new.due_text, due_by=new.due_by)
+    return previous
+
+
+# --------------------------------------------------------------------------
+# One clause
+
+
+def _clause_commitment(
+    sentence: str, tokens: list, words: list[str], first: int, end: int, previous: _Found | None
+) -> _Found | None:
+    """The commitment in tokens[first:end], or None; kind "-" when one is there but scoped out."""
+    clause = sentence[tokens[first][1]:tokens[end - 1][2]]
+    special = _special(sentence, clause, tokens, words, first, end)
+    if special is not None:
+        return special
+    for i in range(first, end):
+        entry = FORMS.get(words[i]) or (_be_phrase(words, i, end) if words[i] == "be" else None)
+        if entry is None:
+            continue
+        verb, form = entry
+        hit = _verb_group(sentence, clause, tokens, words, first, end, i, verb, form, previous)
+        if hit is not None:
+            return hit
+    return None
+
+
+_BE_PLACES = {"touch": "be_touch", "back": "be_back", "with": "be_with", "there": "be_there", "out": "be_there",
+              "at": "be_there", "over": "be_there", "round": "be_there"}
+
+
+def _be_phrase(words: list[str], i: int, end: int) -> tuple[Verb, str] | None:
+    """ "be in touch", "be back", "be with you", "be there": a place, not a state."""
+    nxt = words[i + 1] if i + 1 < end else ""
+    if nxt == "in" and i + 2 < end and words[i + 2] == "touch":
+        nxt = "touch"
+    if nxt == "with" and not (i + 2 < end and words[i + 2] == "you"):
+        return None
+    if nxt == "at" and not (i + 2 < end and words[i + 2] in ("your", "the")):
+        return None
+    lemma = _BE_PLACES.get(nxt)
+    return (VERB_BY_LEMMA[lemma], "base") if lemma else None
+
+
+def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
+    """The subject and tense of a clause that made no promise, for the clause after it to share.
+
+    "A supervisor will review your case and call you back": "call" is the supervisor's, to come.
+    """
+    for k in range(first + 1, min(end, first + 12)):
+        w = words[k]
+        if w in _FUTURE or w in _HAVE or w in ("'m", "am", "are", "'re", "is"):
+            subject, _ = _subject(tokens, words, first, k)
+            if subject in ("none", "generic"):
+                return None
+            tense = "future" if w in _FUTURE else "perfect" if w in _HAVE else "progressive"
+            return _Found("-", k, subject, tense)
+        if w in ("," , "if", "when", "once"):
+            return None
+    return None
+
+
+def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
+    """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
+    if _NOT_CHARGED.search(clause) and not _CONDITION.search(clause):
+        return _Found("fee_waiver", first, "thing", "future")
+    m = _ALLOW.match(clause)
+    if m:
+        np_at = _token_at(tokens, first, end, tokens[first][1] + m.end())
+        kind = _np_class(words, np_at, end) if np_at is not None else None
+        if kind in _KINDS_SET and not _QUANTIFIED(words, np_at, end):
+            return _Found(kind, np_at, "thing", "future")
+    m = _ON_ITS_WAY.search(clause)
+    if m and not _scoped_out(clause, sentence):
+        at = _token_at(tokens, first, end, tokens[first][1] + m.start())
+        subject = _subject(tokens, words, first, at)
+        if subject[0] in ("thing", "pronoun"):
+            kind = _np_class(words, subject[1], at) if subject[0] == "thing" else None
+            return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
+                          at, "thing", "present")
+    return None
+
+
+def _QUANTIFIED(words: list[str], start: int, end: int) -> bool:
+    return any(w in QUANTIFIERS for w in _np(words, start, end))
+
+
+def _token_at(tokens, first: int, end: int, offset: int) -> int | None:
+    for i in range(first, end):
+        if tokens[i][1] >= offset:
+            return i
+    return None
+
+
+_KINDS_SET = frozenset(
+    ("credit", "fee_waiver", "refund", "callback", "replacement", "escalation", "rewards", "account_change",
+     "dispute", "follow_up", "delivery", "other")
+)
+
+
+def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form, previous) -> _Found | None:
+    """The commitment made by the verb at token i, or None."""
+    # the auxiliaries and adverbs before the verb, nearest first
+    j, aux, went_ahead = i - 1, [], False
+    while j >= first:
+        w = words[j]
+        if w in _ADVERBS or (w.endswith("ly") and len(w) > 4):
+            j -= 1
+        elif w == "and" and j - 2 >= first and words[j - 1] == "ahead" and words[j - 2] in (
+                "go", "gone", "went", "going"):
+            went_ahead = words[j - 2] == "went"
+            j -= 3
+        elif w in _AUX:
+            aux.append(w)
+            j -= 1
+        else:
+            break
+    subject_end = j + 1
+    if aux and aux[0] in ("get", "got") and form not in ("pp", "pastpp"):
+        return None  # "get" here is the main verb, seen at its own token
+    if verb.lemma in ("get", "have") and i + 1 < end and FORMS.get(words[i + 1], (None, ""))[1] in ("pp", "pastpp"):
+        return None  # "you'll get refunded": the participle is the verb
+    tense = _tense(aux, form, went_ahead)
+    if tense is None:
+        return None
+    subject, np_start = _subject(tokens, words, first, subject_end)
+    inherited = False
+    if subject == "none":
+        if previous is None:
+            if not (verb.lemma == "expect" and subject_end == first):
+                return None
+            subject, tense = "you", "future"  # "Expect a call from our security team"
+        else:
+            subject, inherited = previous.subject, True
+            if tense == "bare":
+                tense = previous.tense
+    if tense == "bare" or subject == "generic":
+        return None
+    passive = tense.endswith("passive")
+    if tense == "past" and subject != "first":
+        return None  # "the technician marked the job as complete": history
+    if tense in ("past", "past_passive") and _HISTORY.search(clause):
+        return None
+    if tense == "past_passive" and not verb.past_passive:
+        return None
+    sense = _sense(verb, words, i, end, subject)
+    if sense is None:
+        return None
+    verb = sense
+    if tense == "present" and not _present_for_future(verb, subject, clause):
+        return None
+    if tense == "present_passive" and not (verb.lemma == "confirm" or " now " in f" {clause.lower()} "
+                                           or _has_due(clause)):
+        return None
+    scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(a in _HEDGE_MODALS for a in aux)
+    if verb.lemma in _DELEGATES and subject in ("first", "agent") and not passive:
+        embedded = _delegated(sentence, clause, tokens, words, i, end, verb)
+        if embedded is not None:
+            return _Found("-" if scoped else embedded, i, subject, tense)
+        if verb.lemma in ("make", "ensure", "ask", "instruct", "have", "get") and verb.mode != RECEIVE:
+            return None
+    # who acts and what is acted on
+    fallback = None
+    if verb.mode == RECEIVE and not passive:
+        if subject != "you":
+            return None
+        patient_at = _object_start(words, i + 1, end)
+    elif passive:
+        if subject == "you":
+            patient_at = _object_start(words, i + 1, end)
+        elif subject in ("thing", "agent") and not inherited:
+            patient_at = np_start
+        else:
+            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+    elif subject in ("first", "agent") and not (verb.mode == NEUTRAL and subject == "agent"):
+        if verb.mode == NEUTRAL:
+            return None  # "I've gone through your statements"
+        if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG:
+            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+        patient_at = _object_start(words, i + 1, end)
+        if verb is _FLAG_FOR:
+            patient_at = words.index("for", i) + 1  # "flagged your account for a callback"
+        if patient_at is None or (words[patient_at] in _NP_END and words[patient_at] not in _DETERMINERS) or (
+                words[patient_at] in ",.;:!"):
+            patient_at = _np_before(words, first, np_start)  # "the $15.00 credit I applied"
+    elif subject == "you":
+        return None  # "you'll need to", "you can": the customer acts
+    else:  # a thing acts, or a pronoun or an agent moves: what moves names the kind
+        if inherited or subject == "pronoun" or (subject == "agent" and words[subject_end - 1] in _PRONOUNS):
+            if verb.mode == STRONG and verb.kind not in ("account_change",) and subject != "pronoun":
+                patient_at = None
+            else:
+                return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+        else:
+            patient_at = np_start
+            if verb.mode == STRONG and subject == "thing" and verb.kind in (
+                    "callback", "follow_up", "delivery", "escalation"):
+                return None  # a thing that calls or visits is no thing
+            if verb.mode != NEUTRAL:
+                verb = Verb(verb.lemma, verb.kind if verb.lemma in _GOODS_VERBS or verb.removal else None,
+                            NEUTRAL, removal=verb.removal)
+    kind = _kind(verb, words, patient_at, end, clause, subject, passive, sentence)
+    if kind is None:
+        return None
+    if kind != "_" and scoped:
+        return _Found("-", i, subject, tense)
+    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None)
+
+
+_DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
+#: where a noun phrase ends, besides _NP_END: a new subject
+_NP_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+_GOODS_VERBS = frozenset({"ship", "reship", "dispatch", "deliver", "courier"})
+
+
+def _own_kind(verb: Verb) -> str | None:
+    return verb.kind if verb.mode in (STRONG, OBJECT, NEUTRAL) else None
+
+
+def _np_before(words: list[str], first: int, subject_start: int) -> int | None:
+    """The noun phrase just before a subject: "the $15.00 credit [that] I applied"."""
+    k = subject_start - 1
+    if k >= first and words[k] == "that":
+        k -= 1
+    start = None
+    while k >= first and words[k] not in _NP_END and (words[k][0].isalnum() or words[k][0] in "$\u00a3\u20ac"):
+        if words[k] in _DETERMINERS:
+            start = k
+            break
+        k -= 1
+    return start
+
+
+def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) -> str | None:
+    """The kind of what someone else is to do: "I'll have a supervisor call you", "make sure the fee is waived"."""
+    if verb.lemma == "make" and not (i + 1 < end and words[i + 1] == "sure"):
+        return None
+    if verb.lemma == "get" and i + 1 < end and words[i + 1] == "back":
+        return None
+    window = range(i + 1, min(end, i + 14))
+    if verb.lemma in ("make", "ensure") and any(words[k] in _ESCALATION_RECIPIENT for k in window):
+        return "escalation"  # "make sure your complaint reaches the right team"
+    for k in window:
+        entry = FORMS.get(words[k])
+        if entry is None or entry[0].lemma in _DELEGATES and entry[0].lemma != "have" or words[k - 1] in _DETERMINERS:
+            continue  # "get a courier to ...": "courier" after "a" is a noun
+        inner, form = entry
+        if words[k - 1] == "to" or form in ("base", "s", "pp", "pastpp"):
+            sense = _sense(inner, words, k, end, "first")
+            if sense is None:
+                return None
+            between = k - 1 if words[k - 1] in ("to", "be", "is", "are") else k
+            if between > i + 1 and form in ("pp", "pastpp") and words[k - 1] != "to":
+                patient_at = i + 2 if words[i + 1] in ("for", "that", "sure") else i + 1
+                if words[patient_at] == "that":
+                    patient_at += 1
+                return _kind(sense, words, patient_at, k, clause, "thing", True, sentence)
+            return _kind(sense, words, _object_start(words, k + 1, end), end, clause, "first", False, sentence)
+    if verb.lemma == "get":
+        # "I'll get a new card out to you": what is sent names the kind
+        patient_at = _object_start(words, i + 1, end)
+        if any(words[k] in ("out", "over", "to") for k in window):
+            kind = _np_class(words, patient_at, end)
+            return kind if kind in _KINDS_SET else None
+    return None
+
+
+def _tense(aux: list[str], form: str, went_ahead: bool) -> str | None:
+    """The tense and voice of a verb group from its auxiliaries (nearest first) and the verb's form."""
+    nearest = aux[0] if aux else None
+    participle = form in ("pp", "pastpp", "any")
+    base = form in ("base", "any")
+    if not aux:
+        if went_ahead or form in ("past", "pastpp"):
+            return "past"
+        if form == "s":
+            return "present"
+        if base:
+            return "bare"  # an imperative, or a verb sharing the subject of the clause before
+        return None
+    if nearest == "to":
+        rest = aux[1:]
+        if rest[:1] in (["happy"], ["glad"], ["pleased"]):
+            return "future" if rest[1:2] and rest[1] in ("'m", "am", "are", "'re") else None
+        if rest[:1] == ["able"]:
+            return "past" if rest[1:2] and rest[1] in ("was", "were", "been") else None
+        if rest[:1] in (["going"], ["about"]):
+            return "future" if base else None
+        return None  # a purpose: "to confirm the appointment"
+    if nearest in _BE or nearest in ("get", "got"):
+        if form == "ing":
+            return "progressive" if nearest in _BE else None
+        if not participle:
+            return None
+        if "being" in aux[:1]:
+            return "progressive_passive"
+        if any(a in _FUTURE for a in aux) or "going" in aux:
+            return "future_passive"
+        if any(a in _HAVE for a in aux):
+            return "perfect_passive"
+        if nearest in ("was", "were"):
+            return "past_passive"
+        return "present_passive"
+    if nearest in _HAVE:
+        return "perfect" if participle else None
+    if nearest in _FUTURE or nearest in _HEDGE_MODALS or nearest in _NEG:
+        return "future" if base else None  # "can't", "could": scoped out later
+    return None
+
+
+def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
+    """(class, start token) of the subject before the verb group.
+
+    Classes: first (I, we, our team, a company's name), you, agent (a person
+    or team of the company), thing (a determiner-led noun phrase), pronoun,
+    generic (a bare plural: "Refunds will ..."), none (no subject).
+    """
+    if subject_end <= first:
+        return "none", subject_end
+    last = words[subject_end - 1]
+    if last in ("i", "we"):
+        return "first", subject_end - 1
+    if last == "you":
+        return "you", subject_end - 1
+    if last in ("they", "he", "she", "who"):
+        return "agent", subject_end - 1
+    if last in _PRONOUNS:
+        return "pronoun", subject_end - 1
+    start = subject_end - 1
+    while start > first and words[start - 1] not in (",", "which", "so", "because", "once", "when") and not (
+            words[start - 1] == "that" and start - 1 > first) and not _verb_in_use(words, first, start - 1):
+        start -= 1
+    if last == "," or not words[start][0].isalpha():
+        # "The order you asked about, 7718-2231, has been ...": the subject is before the aside
+        start = first
+        while start < subject_end and words[start] in (",", "and", "but", "so"):
+            start += 1
+    if start >= subject_end:
+        return "none", subject_end
+    phrase = words[start:subject_end]
+    head = phrase[0]
+    if any(w in QUANTIFIERS for w in phrase) or len(phrase) > 10:
+        return "generic", start
+    if head in ("someone", "somebody") or (
+        any(w in AGENT_NOUNS or w[:-1] in AGENT_NOUNS for w in phrase) and "'s" not in phrase
+    ):
+        return ("first" if head == "our" else "agent"), start
+    if head in _DETERMINERS or any(w == "#" or any(ch.isdigit() for ch in w) for w in phrase):
+        return "thing", start  # "Interest of $23.41", "Case 1-2231-8871": one thing, not a habit
+    if tokens[start][3] and _is_name(words, start, subject_end):
+        return "first", start  # "Qantas will refund ..."
+    return "generic", start
+
+
+def _verb_in_use(words: list[str], first: int, k: int) -> bool:
+    """Whether words[k] is a verb here ("I can confirm | the SIM was ..."), not a noun ("your credit limit")."""
+    return words[k] in _VERB_AUX or (
+        words[k] in FORMS and k > first and (words[k - 1] in _VERB_AUX or words[k - 1] in _NP_SUBJECTS))
+
+
+def _is_name(words: list[str], start: int, subject_end: int) -> bool:
+    """A company's name ("Qantas", "Delta Air Lines"): capitalised words that are no known noun or verb."""
+    if subject_end - start > 4:
+        return False
+    return not any(w in NOUNS or w[:-1] in NOUNS or w in FORMS or w in AGENT_NOUNS for w in words[start:subject_end])
+
+
+def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb | None:
+    """The verb as used here: particles it needs, and phrasal senses ("reach out", "go up", "take effect")."""
+    after = words[i + 1:min(end, i + 1 + _PARTICLE_WINDOW)]
+    lemma = verb.lemma
+    if lemma == "take" and after[:1] == ["effect"]:
+        return VERB_BY_LEMMA["take_effect"]
+    if lemma == "reach":
+        return verb if "out" in after[:4] else _REACH
+    if lemma == "get":
+        if after[:2] == ["back", "to"] or "touch" in after[:3]:
+            return _CONTACT
+        return verb
+    if lemma == "follow":
+        return _CONTACT if "up" in after[:2] else verb
+    if lemma == "flag" and "for" in after[:4] and not any(p in after for p in ("with", "to")):
+        return _FLAG_FOR
+    if lemma == "transfer" and after[:1] == ["you"]:
+        return None  # "I'll transfer you to billing": this chat, not the account
+    if lemma == "go":
+        if "up" in after[:2]:
+            return _GO_UP
+        if any(p in after[:2] for p in ("out", "through", "back")):
+            return _GO_OUT
+        return None
+    if lemma == "update" and after[:1] == ["you"] and (len(after) < 2 or after[1] in _NP_END or after[1] in ",."):
+        return _CONTACT
+    if lemma == "keep" and after[:1] == ["you"]:
+        return verb if any(p in after[:3] for p in verb.particles) else None
+    if verb.particles and not any(p in after for p in verb.particles):
+        if verb.lemma in ("have", "get") or verb.mode == RECEIVE:
+            return verb
+        return None
+    return verb
+
+
+_REACH = Verb("reach", None, NEUTRAL)
+_FLAG_FOR = Verb("flag", None, OBJECT)
+_CONTACT = Verb("contact", "follow_up", STRONG)
+_GO_UP = Verb("go", "account_change", NEUTRAL)
+_GO_OUT = Verb("go", None, NEUTRAL)
+
+
+def _present_for_future(verb: Verb, subject: str, clause: str) -> bool:
+    """ "It ships in 2 days", "your new plan kicks in next cycle": a present that names a date to come."""
+    if subject not in ("thing", "pronoun") or not _has_due(clause):
+        return False
+    return verb.mode == NEUTRAL or verb.lemma in ("ship", "reship", "dispatch", "deliver")
+
+
+_DUE_WORDS = re.compile(
+    r"\b(?:within|in\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|the\s+next)|by|on|from|before|today|"
+    r"tonight|tomorrow|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+
+
+def _has_due(clause: str) -> bool:
+    return _DUE_WORDS.search(clause) is not None
+
+
+def _scoped_out(clause: str, sentence: str) -> bool:
+    """Offers, conditions, refusals, hedges, habits and negation: nothing in this clause is a promise."""
+    plain = _BENIGN_CONDITION.sub("", clause)
+    return bool(
+        _NEGATION.search(plain) or _HEDGE.search(plain) or _MAY.search(plain) or _CONDITION.search(plain)
+        or _REFUSED.search(plain) or _MEMO.search(plain) or _CONDITION.match(sentence.strip())
+    )
+
+
+# --------------------------------------------------------------------------
+# Noun phrases and kinds
+
+
+def _object_start(words: list[str], k: int, end: int) -> int | None:
+    """Where the object after a verb starts, past an indirect object ("issued you a travel credit")."""
+    while k < end and (words[k] in _ADVERBS or words[k] in ("off", "back", "out", "up", "over")
+                       or (words[k] == "in" and words[k - 1] in ("put", "putting"))):
+        k += 1
+    if k >= end:
+        return None
+    if words[k] in _INDIRECT and k + 1 < end and words[k + 1] not in _NP_END and words[k + 1] not in ",.;!":
+        k += 1
+    return k
+
+
+def _np(words: list[str], start: int | None, end: int) -> list[str]:
+    """The words of the noun phrase starting at `start`, up to a preposition, verb or mark."""
+    if start is None:
+        return []
+    out = []
+    for k in range(start, end):
+        w = words[k]
+        if w in ("-", "%", "#"):
+            continue  # "the 50,000-point bonus", "your 15% discount"
+        if (w in _NP_END and out) or (not w[0].isalnum() and w[0] not in "$\u00a3\u20ac\u20b9\u00a5'"):
+            break
+        if out and w in _NP_SUBJECTS:
+            break
+        if w == "'s":
+            out = []  # "the engineer's visit": the head comes after the owner
+            continue
+        out.append(w)
+    return out
+
+
+def _np_class(words: list[str], start: int | None, end: int) -> str | None:
+    """The class of a noun phrase's head: its rightmost word (or pair) that the lexicon knows."""
+    phrase = [w for w in _np(words, start, end) if not any(ch.isdigit() for ch in w) or w[0] in "$\u00a3\u20ac"]
+    if not phrase:
+        return None
+    head = phrase[-1]
+    if head in ("order", "request", "appointment", "case") and start is not None:
+        # "placed an order for a new card": what is ordered names it
+        at = start + len(_np(words, start, end))
+        for k in range(at, min(end, at + 6)):
+            if words[k] == "for":
+                inner = _np_class(words, k + 1, end)
+                if inner:
+                    return inner
+                break
+    for k in range(len(phrase) - 1, -1, -1):
+        w = phrase[k]
+        if k and (phrase[k - 1], w) in NOUN_PAIRS:
+            kind = NOUN_PAIRS[(phrase[k - 1], w)]
+        else:
+            kind = NOUNS.get(w) or (NOUNS.get(w[:-1]) if w.endswith("s") else None)
+        if kind:
+            if kind in ("refund", "credit", "fee_waiver") and any(
+                    NOUNS.get(p) == "fee" or NOUNS.get(p[:-1]) == "fee" for p in phrase[:k]):
+                return "fee_waiver"  # "the fee reversal", "a late fee refund"
+            return kind
+    if any(w in ("new", "replacement", "spare") for w in phrase):
+        return "replacement"
+    return None
+
+
+def _kind(
+    verb: Verb, words: list[str], patient_at, end: int, clause: str, subject: str, passive: bool, sentence: str
+) -> str | None:
+    """The promise kind: the verb's own, or its object's (the subject's, for a passive or a thing)."""
+    phrase = _np(words, patient_at, end)
+    pronoun = bool(phrase) and (phrase[0] in ("it", "them") or phrase == phrase[:1] and phrase[0] in _PRONOUN_OBJECTS
+                                or phrase[-1] in ("one", "ones")) or (patient_at is None and subject == "pronoun")
+    if verb.mode == OBJECT and patient_at is not None and phrase and phrase[-1] in _PURPOSE_HEADS:
+        inner = _purpose_kind(words, patient_at + len(phrase), end, clause, sentence)
+        if inner:
+            return inner
+    patient = None if pronoun else _np_class(words, patient_at, end)
+    if phrase and phrase[0] in QUANTIFIERS | {"several", "many"}:
+        return None  # "we've sent you several reminders": history
+    if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase):
+        return None  # "we've updated our privacy policy": the company's own things
+    if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _FEE_IN(sentence)))):
+        return "fee_waiver"
+    if patient == "_veto" and verb.mode != STRONG:
+        return None
+    if verb.kind == "account_change" and verb.lemma in ("increase", "go", "raise") and any(
+            w in BAD_NEWS for w in phrase):
+        return None  # "your rate will go up": bad news, not a promise
+    if verb.mode == STRONG:
+        if verb.kind == "follow_up" and _PHONE_MANNER.search(clause):
+            return "callback"
+        return verb.kind
+    if patient == "fee":
+        return None  # a fee sent or applied is no promise
+    if verb.mode == OBJECT:
+        if patient in _KINDS_SET and (verb.overrides is None or patient in verb.overrides):
+            return patient
+        if verb.lemma in ("raise", "log", "open", "submit", "file", "lodge") and any(
+                w in ("limit", "rate", "apr") for w in phrase):
+            return "account_change"
+        if verb.kind is None and (pronoun or not phrase):
+            return "_"
+        if verb.lemma in ("send", "email", "mail", "post", "text", "message") and _escalated(phrase):
+            return "escalation"
+        if verb.lemma == "send" and phrase and not pronoun and not patient:
+            return "other"  # "we'll send a cab": not a letter
+        return verb.kind
+    # NEUTRAL and RECEIVE: the thing names the kind
+    if patient in _KINDS_SET:
+        return patient
+    if verb.lemma == "get" and re.search(r"\bback\b", clause, re.I):
+        return "refund"  # "you'll get the full $249.99 back"
+    if verb.lemma == "get" and re.search(r"\boff\b", clause, re.I):
+        return "credit"
+    if verb.kind:
+        return verb.kind
+    if pronoun or (not phrase and subject == "pronoun"):
+        return "_"
+    return None
+
+
+_PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
+
+
+def _purpose_kind(words: list[str], k: int, end: int, clause: str, sentence: str) -> str | None:
+    """ "a request to have the interest charges refunded", "the paperwork to lower your rate"."""
+    while k < end and words[k] in _NP_END and words[k] != "to":
+        return None
+    if k >= end or words[k] != "to" or k + 1 >= end:
+        return None
+    entry = FORMS.get(words[k + 1])
+    if entry is None:
+        return None
+    verb, _ = entry
+    if verb.lemma in ("have", "get"):
+        return _delegated(sentence, clause, None, words, k + 1, end, verb)
+    sense = _sense(verb, words, k + 1, end, "first")
+    if sense is None or sense.mode in (NEUTRAL, RECEIVE):
+        return None
+    kind = _kind(sense, words, _object_start(words, k + 2, end), end, clause, "first", False, sentence)
+    return kind if kind in _KINDS_SET else None
+
+
+def _escalated(phrase: list[str]) -> bool:
+    return any(w in _ESCALATION_RECIPIENT for w in phrase)
+
+
+_FEE_WORDS = re.compile(
+    r"\b(?:fees?|interest|penalty|penalties|surcharge|(?:late|overdraft|finance|service|annual|maintenance|"
+    r"statement|payment|convenience|cancellation|change|reissue|disconnection|installation|restocking)\s+charges?)\b",
+    re.I,
+)
+
+
+def _FEE_IN(clause: str) -> bool:
+    return _FEE_WORDS.search(clause) is not None

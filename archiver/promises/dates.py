@@ -1,0 +1,235 @@
+"""Due expressions ("within 5-7 business days", "by Friday") and the latest date each implies.
+
+Dates count from the message's own local date, never the clock, so the same
+message always resolves the same way; holidays are not known, so not skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from .money import _UNITS
+
+
+def _alt(*alternatives: str) -> str:
+    """A non-capturing group matching any of `alternatives`."""
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_NUM = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
+        r"twenty|thirty|forty-five|forty|sixty|ninety)")
+_WORD_NUMBERS = {"a": 1, "an": 1, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "forty-five": 45, "sixty": 60, "ninety": 90, **_UNITS}
+_WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
+_MONTHS = _alt(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?", "oct", "nov", "dec",
+) + r"\.?"
+_ORDINAL = r"(?:st|nd|rd|th)"
+_UNIT = _alt(
+    r"(?:business|working|banking)\s+days?", "days?", "hours?", "hrs?", "minutes?", "mins?", "weeks?", "months?",
+    r"(?:billing|statement)\s+(?:cycles?|periods?)", "cycles?", "statements?", "bills?",
+)
+_SPAN_OPENER = _alt("within", "in", r"inside(?:\s+of)?", "over", r"allow(?:\s+up\s+to)?", r"give\s+(?:us|it)",
+                    r"up\s+to")
+_APPROXIMATELY = r"(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
+
+# (kind, regex); `_resolve` turns each kind into a date
+_DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
+    ("span", r"\b" + _SPAN_OPENER + r"\s+(?:the\s+)?(?:next\s+)?" + _APPROXIMATELY + r"(?:another\s+)?"
+             r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?\s+(?P<unit>" + _UNIT + r")\b"),
+    ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
+    ("next_cycle", r"\b(?:on|with|in|by|to)?\s*(?:(?:your|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+(?:billing\s+)?"
+                   r"(?:statement|bill|billing\s+cycle|cycle)\b"),
+    ("next_business_day", r"\b(?:by\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b"),
+    ("end", r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>week|month)\b"),
+    ("week", r"\b(?P<which>this|next)\s+(?P<unit>week|month)\b"),
+    ("day_after", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    ("tomorrow", r"\b(?:by\s+)?tomorrow\b"),
+    ("today", r"\b(?:by\s+)?" + _alt("today", "tonight", r"this\s+(?:morning|afternoon|evening)",
+                                      r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day",
+                                      r"close\s+of\s+business", "COB", "EOD") + r"\b"),
+    ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"),
+    ("date", r"\b(?:by|on|for|before|no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
+             + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?(?:,?\s+\d{4})?"
+             r"|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b"),
+    ("day_of_month", r"\b(?:by|on|before)\s+the\s+(?P<day>\d{1,2})" + _ORDINAL + r"\b(?!\s+(?:of\s+)?" + _MONTHS + ")"),
+]]
+
+
+def find_due(text: str, sent_at: dt.datetime | None) -> tuple[str | None, str | None]:
+    """(due_text, due_by) for the due expression in `text` implying the latest date.
+
+    Without `sent_at` the first due expression is returned and due_by is None.
+    """
+    if not _DUE_HINT.search(text):
+        return None, None
+    found = _due_matches(text)
+    if not found:
+        return None, None
+    if sent_at is None:
+        return found[0][1].group(0).strip(), None
+    dated = [(d, m.group(0).strip()) for kind, m in found if (d := _resolve_safely(kind, m, sent_at)) is not None]
+    if not dated:
+        return found[0][1].group(0).strip(), None
+    latest = max(dated, key=lambda x: x[0])
+    return latest[1], latest[0].isoformat()
+
+
+#: every due expression holds one of these; most clauses hold none, and skip the patterns
+_DUE_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
+    r"forty|sixty|ninety|today|tonight|tomorrow|this|next|end|close|cob|eod|hours?|hrs?|days?|weeks?|months?|"
+    r"cycles?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_COUNTED_FROM = re.compile(
+    r"\s+(?:of|after|from\s+(?:the\s+|your\s+)?(?:date|day|time|receipt|purchase|delivery|when|installation))\b",
+    re.I,
+)
+
+
+def _due_matches(text: str) -> list[tuple[str, re.Match]]:
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, regex in _DUE_PATTERNS:
+        for m in regex.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if kind == "span" and re.search(r"\bfor\s+(?:the\s+)?(?:next\s+|first\s+)?$", text[:m.start()], re.I):
+                continue  # "for the next 6 months" is a period, not a deadline
+            if kind == "span" and _COUNTED_FROM.match(text, m.end()):
+                continue  # "within 6 weeks of the move" counts from another event
+            if text[m.end():m.end() + 2] == "'s":
+                continue  # "this month's late fee"
+            taken.append((m.start(), m.end()))
+            found.append((kind, m))
+    return sorted(found, key=lambda f: f[1].start())
+
+
+def _resolve_safely(kind: str, m: re.Match, sent_at: dt.datetime) -> dt.date | None:
+    """Like `_resolve`, but a date beyond what datetime can hold is no date."""
+    try:
+        return _resolve(kind, m, sent_at)
+    except (OverflowError, ValueError):  # "within 99999999 days", a year past 9999
+        return None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+def _resolve(kind: str, m: re.Match, sent_at: dt.datetime) -> dt.date | None:
+    """The latest date the due expression `m` (of pattern `kind`) implies."""
+    return _RESOLVERS[kind](m, sent_at, sent_at.date())
+
+
+def _span(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
+    n = max(_number(m.group("n")), _number(m.group("m")) if m.group("m") else 0)
+    return _add_span(sent_at, n, m.group("unit").lower())
+
+
+def _weekday(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
+    """On or after `day`; "next Friday" is strictly after it."""
+    start = day + dt.timedelta(days=1) if (m.group("pre") or "").lower() == "next" else day
+    return start + relativedelta(weekday=_WEEKDAYS[m.group("wd").lower()])
+
+
+_RESOLVERS = {
+    "span": _span,
+    "hour": lambda m, sent_at, day: (sent_at + dt.timedelta(hours=1)).date(),
+    "next_cycle": lambda m, sent_at, day: day + relativedelta(months=1),
+    "next_business_day": lambda m, sent_at, day: _add_business_days(day, 1),
+    "end": lambda m, sent_at, day: _end_of(day, m.group("which").lower(), m.group("unit").lower()),
+    "week": lambda m, sent_at, day: _end_of(day, m.group("which").lower(), m.group("unit").lower()),
+    "day_after": lambda m, sent_at, day: day + dt.timedelta(days=2),
+    "tomorrow": lambda m, sent_at, day: day + dt.timedelta(days=1),
+    "today": lambda m, sent_at, day: day,
+    "weekday": _weekday,
+    "date": lambda m, sent_at, day: _next_date(m.group("d"), day),
+    "day_of_month": lambda m, sent_at, day: _next_day_of_month(int(m.group("day")), day),
+}
+
+
+def _add_span(sent_at: dt.datetime, n: int, unit: str) -> dt.date:
+    day = sent_at.date()
+    if unit.startswith(("business", "working", "banking")):
+        return _add_business_days(day, n)
+    if unit.startswith(("hour", "hr")):
+        return (sent_at + dt.timedelta(hours=n)).date()
+    if unit.startswith("min"):
+        return (sent_at + dt.timedelta(minutes=n)).date()
+    if unit.startswith("week"):
+        return day + dt.timedelta(weeks=n)
+    if unit.startswith("day"):
+        return day + dt.timedelta(days=n)
+    return day + relativedelta(months=n)  # months, billing cycles, statements, bills
+
+
+def _add_business_days(day: dt.date, n: int) -> dt.date:
+    """`n` weekdays after `day` (public holidays are not known, so not skipped)."""
+    if n <= 0:
+        return day
+    if day.weekday() > 4:  # from a weekend, count as from the Friday before
+        day -= dt.timedelta(days=day.weekday() - 4)
+    weeks, rest = divmod(n, 5)
+    day += dt.timedelta(weeks=weeks)
+    while rest:
+        day += dt.timedelta(days=1)
+        rest -= day.weekday() < 5
+    return day
+
+
+def _end_of(day: dt.date, which: str, unit: str) -> dt.date:
+    """Last day of this/next week (weeks end on Sunday) or month."""
+    if unit == "week":
+        end = day + relativedelta(weekday=SU)
+        return end + dt.timedelta(weeks=1) if which == "next" else end
+    months = 1 if which == "next" else 0
+    return day + relativedelta(months=months, day=31)
+
+
+def _next_date(text: str, day: dt.date) -> dt.date | None:
+    """A written date ("October 20", "1 December 2025") on or after `day`."""
+    try:
+        parsed = dateparser.parse(re.sub(r"\bof\b", " ", text), default=dt.datetime(day.year, day.month, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if parsed < day and not re.search(r"\d{4}", text):
+        if parsed >= day - dt.timedelta(days=60):
+            return None  # "refunded on March 2", said on March 4: history, not a deadline
+        parsed += relativedelta(years=1)
+    return parsed
+
+
+def _next_day_of_month(n: int, day: dt.date) -> dt.date | None:
+    if not 1 <= n <= 31:
+        return None
+    this_month = day + relativedelta(day=n)
+    return this_month if this_month >= day else day + relativedelta(months=1, day=n)
+
+
+def parse_sent_at(sent_at: dt.datetime | str | None) -> dt.datetime | None:
+    """`sent_at` as a datetime; a string must be ISO-8601 (ValueError otherwise)."""
+    if sent_at is None or isinstance(sent_at, dt.datetime):
+        return sent_at
+    return _parse_iso(sent_at)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_iso(sent_at: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(sent_at)  # the common case, in C
+    except (ValueError, TypeError):
+        pass
+    try:
+        return dateparser.isoparse(sent_at)
+    except (ValueError, OverflowError):
+        raise ValueError(f"sent_at must be ISO-8601 like 2025-03-04T10:44:00-05:00, not {sent_at!r}") from None
+
+

@@ -1,0 +1,341 @@
+"""The vocabulary of commitments: verb classes and noun classes.
+
+Each verb names a kind on its own ("call" is a callback), takes it from what it
+acts on ("send" a new card is a replacement, "send" a letter a follow-up), or
+only carries a thing along ("your card will arrive"). Data, not patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How a verb picks its kind:
+STRONG = "strong"  # the verb names the kind, whatever it acts on
+OBJECT = "object"  # what it acts on names the kind; the verb's own kind is the default
+NEUTRAL = "neutral"  # a thing moves or takes effect: only the thing names the kind
+RECEIVE = "receive"  # "you'll get / receive / see": what is received names the kind
+
+ANY = None  # an OBJECT verb that any noun class may override
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A commitment verb: its lemma, default kind, how it picks a kind, and limits."""
+
+    lemma: str
+    kind: str | None
+    mode: str
+    #: noun classes that override `kind` (OBJECT verbs); ANY means all of them
+    overrides: frozenset[str] | None = ANY
+    #: particles that must follow within a few words ("knock ... off"); empty: none needed
+    particles: tuple[str, ...] = ()
+    #: removes something from the bill: with a fee as its object, the kind is fee_waiver
+    removal: bool = False
+    #: whether "was/were VERB-ed" (past simple passive) can be a promise ("were both refunded")
+    past_passive: bool = False
+
+
+_FEE = frozenset({"fee_waiver"})
+_MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
+_SETTINGS = frozenset({"account_change", "dispute", "rewards", "credit"})
+_GOODS = frozenset({"replacement", "follow_up", "refund", "rewards", "credit"})
+
+VERBS: list[Verb] = [
+    # money put back
+    Verb("waive", "fee_waiver", STRONG, removal=True, past_passive=True),
+    Verb("refund", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("reimburse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("reverse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("credit", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True, past_passive=True),
+    Verb("pay", None, OBJECT),
+    Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("take", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("write", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("wipe", "credit", OBJECT, _MONEY_OVERRIDES, removal=True),
+    Verb("zero", "credit", OBJECT, _MONEY_OVERRIDES, particles=("out",), removal=True),
+    Verb("drop", "refund", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("remove", None, OBJECT, removal=True, past_passive=True),
+    Verb("cancel", "account_change", OBJECT, frozenset({"fee_waiver", "dispute"}), removal=True),
+    Verb("award", "rewards", OBJECT),
+    # a call
+    Verb("call", "callback", STRONG),
+    Verb("phone", "callback", STRONG),
+    Verb("ring", "callback", STRONG),
+    Verb("telephone", "callback", STRONG),
+    # other contact
+    Verb("email", "follow_up", OBJECT),
+    Verb("e-mail", "follow_up", OBJECT),
+    Verb("text", "follow_up", OBJECT),
+    Verb("message", "follow_up", OBJECT),
+    Verb("mail", "follow_up", OBJECT),
+    Verb("post", "follow_up", OBJECT),
+    Verb("send", "follow_up", OBJECT, past_passive=True),
+    Verb("resend", "follow_up", OBJECT),
+    Verb("re-send", "follow_up", OBJECT),
+    Verb("contact", "follow_up", STRONG),
+    Verb("notify", "follow_up", STRONG),
+    Verb("respond", "follow_up", STRONG),
+    Verb("reply", "follow_up", STRONG),
+    Verb("reach", "follow_up", STRONG, particles=("out",)),
+    Verb("follow_up", "follow_up", STRONG),
+    Verb("let", "follow_up", STRONG, particles=("know",)),
+    Verb("keep", "follow_up", STRONG, particles=("posted", "updated", "informed")),
+    # passed on
+    Verb("escalate", "escalation", STRONG, past_passive=True),
+    Verb("refer", "escalation", STRONG),
+    Verb("forward", "escalation", OBJECT, frozenset({"delivery"})),
+    Verb("note", None, OBJECT, frozenset({"escalation"})),
+    Verb("pass", "escalation", STRONG, particles=("on", "to", "along")),
+    Verb("flag", "escalation", STRONG, particles=("with", "to")),
+    Verb("log", "escalation", OBJECT),
+    Verb("raise", "escalation", OBJECT),
+    Verb("lodge", "escalation", OBJECT),
+    Verb("file", "escalation", OBJECT),
+    Verb("submit", "escalation", OBJECT),
+    Verb("open", "escalation", OBJECT),
+    # new things
+    Verb("replace", "replacement", STRONG),
+    Verb("reissue", "replacement", STRONG),
+    Verb("re-issue", "replacement", STRONG),
+    Verb("expedite", "replacement", OBJECT),
+    Verb("order", "replacement", OBJECT),
+    Verb("print", None, OBJECT),
+    # settings
+    Verb("lower", "account_change", STRONG),
+    Verb("reduce", "account_change", STRONG),
+    Verb("increase", "account_change", STRONG),
+    Verb("upgrade", "account_change", STRONG),
+    Verb("downgrade", "account_change", STRONG),
+    Verb("switch", "account_change", STRONG),
+    Verb("change", "account_change", STRONG),
+    Verb("adjust", "account_change", STRONG),
+    Verb("extend", "account_change", STRONG),
+    Verb("activate", "account_change", STRONG),
+    Verb("reactivate", "account_change", STRONG),
+    Verb("deactivate", "account_change", STRONG),
+    Verb("unlock", "account_change", STRONG),
+    Verb("lock", "account_change", STRONG),
+    Verb("block", "account_change", STRONG),
+    Verb("unblock", "account_change", STRONG),
+    Verb("freeze", "account_change", STRONG),
+    Verb("unfreeze", "account_change", STRONG),
+    Verb("enroll", "account_change", STRONG),
+    Verb("enrol", "account_change", STRONG),
+    Verb("unenroll", "account_change", STRONG),
+    Verb("reset", "account_change", STRONG),
+    Verb("rebook", "account_change", STRONG),
+    Verb("lift", "account_change", STRONG),
+    Verb("boost", "account_change", STRONG),
+    Verb("defer", "account_change", STRONG),
+    Verb("pause", "account_change", STRONG),
+    Verb("move", "account_change", STRONG),
+    Verb("push", "account_change", STRONG, particles=("back",)),
+    Verb("update", "account_change", STRONG),
+    Verb("transfer", "account_change", STRONG),
+    Verb("double", "account_change", OBJECT),
+    Verb("set", "account_change", OBJECT, particles=("up",)),
+    Verb("place", "account_change", OBJECT),
+    Verb("put", "account_change", OBJECT),
+    Verb("close", "account_change", OBJECT, frozenset({"dispute"})),
+    Verb("go", "account_change", NEUTRAL, particles=("up", "out", "through", "back")),
+    # disputes
+    Verb("dispute", "dispute", STRONG),
+    Verb("investigate", "dispute", STRONG),
+    # goods and visits
+    Verb("ship", "delivery", OBJECT, _GOODS, past_passive=True),
+    Verb("reship", "delivery", OBJECT, _GOODS),
+    Verb("deliver", "delivery", OBJECT, _GOODS),
+    Verb("dispatch", "delivery", OBJECT, _GOODS, past_passive=True),
+    Verb("courier", "delivery", OBJECT, _GOODS),
+    Verb("re-route", "delivery", OBJECT, _GOODS),
+    Verb("reroute", "delivery", OBJECT, _GOODS),
+    Verb("install", "delivery", OBJECT, frozenset({"replacement"})),
+    Verb("fit", "delivery", OBJECT, frozenset({"replacement"})),
+    Verb("visit", "delivery", STRONG),
+    Verb("attend", "delivery", STRONG),
+    Verb("collect", "delivery", STRONG),
+    Verb("pick", "delivery", STRONG, particles=("up",)),
+    Verb("come", "delivery", STRONG, particles=("out", "round", "by", "over", "back")),
+    Verb("stop", "delivery", STRONG, particles=("by",)),
+    Verb("swing", "delivery", STRONG, particles=("by",)),
+    Verb("pop", "delivery", STRONG, particles=("round", "by")),
+    Verb("return", "delivery", OBJECT, frozenset({"callback"})),
+    # other commitments
+    Verb("restore", "other", OBJECT, _SETTINGS),
+    Verb("reinstate", "other", OBJECT, _SETTINGS),
+    Verb("fix", "other", OBJECT, _SETTINGS),
+    Verb("repair", "other", OBJECT, _SETTINGS),
+    Verb("resolve", "other", OBJECT, _SETTINGS),
+    Verb("honour", "other", OBJECT),
+    Verb("honor", "other", OBJECT),
+    Verb("cover", "other", OBJECT),
+    Verb("sort", "other", OBJECT, particles=("out",)),
+    Verb("arrange", "other", OBJECT),
+    Verb("book", "other", OBJECT),
+    Verb("schedule", "other", OBJECT),
+    Verb("request", "other", OBJECT),
+    Verb("correct", "other", OBJECT, _SETTINGS),
+    Verb("prioritise", "other", OBJECT),
+    Verb("prioritize", "other", OBJECT),
+    # act on something else: what they act on names the kind
+    Verb("issue", None, OBJECT, past_passive=True),
+    Verb("add", None, OBJECT),
+    Verb("apply", None, OBJECT),
+    Verb("give", None, OBJECT),
+    Verb("provide", None, OBJECT),
+    Verb("process", None, OBJECT),
+    Verb("approve", None, OBJECT),
+    Verb("accept", None, OBJECT, frozenset({"dispute", "refund", "credit"})),
+    Verb("register", None, OBJECT, frozenset({"dispute", "escalation"})),
+    Verb("create", None, OBJECT),
+    Verb("complete", None, OBJECT),
+    # someone else is to act: the kind is what they do ("I'll have a supervisor call you")
+    Verb("make", None, OBJECT, particles=("sure",)),
+    Verb("ensure", None, OBJECT),
+    Verb("ask", None, OBJECT),
+    Verb("instruct", None, OBJECT),
+    # a thing moves or takes effect
+    Verb("arrive", None, NEUTRAL),
+    Verb("appear", None, NEUTRAL),
+    Verb("show", None, NEUTRAL),
+    Verb("reflect", None, NEUTRAL),
+    Verb("land", None, NEUTRAL),
+    Verb("clear", None, NEUTRAL),
+    Verb("start", None, NEUTRAL),
+    Verb("begin", None, NEUTRAL),
+    Verb("kick", None, NEUTRAL, particles=("in",)),
+    Verb("take_effect", None, NEUTRAL),
+    Verb("follow", None, NEUTRAL),
+    Verb("confirm", None, NEUTRAL),
+    # "be" with a place: "will be in touch", "will be back", "will be with you", "will be there"
+    Verb("be_touch", "follow_up", STRONG),
+    Verb("be_back", "other", NEUTRAL),
+    Verb("be_with", None, NEUTRAL),
+    Verb("be_there", "delivery", NEUTRAL),
+    # what "you" will get
+    Verb("receive", None, RECEIVE),
+    Verb("get", None, RECEIVE),
+    Verb("see", None, RECEIVE),
+    Verb("hear", "follow_up", RECEIVE),
+    Verb("notice", None, RECEIVE),
+    Verb("have", None, RECEIVE),
+    Verb("expect", None, RECEIVE),
+]
+
+_IRREGULAR = {
+    "send": ("sends", "sent", "sent", "sending"), "resend": ("resends", "resent", "resent", "resending"),
+    "re-send": ("re-sends", "re-sent", "re-sent", "re-sending"),
+    "take": ("takes", "took", "taken", "taking"), "write": ("writes", "wrote", "written", "writing"),
+    "ring": ("rings", "rang", "rung", "ringing"), "freeze": ("freezes", "froze", "frozen", "freezing"),
+    "unfreeze": ("unfreezes", "unfroze", "unfrozen", "unfreezing"), "put": ("puts", "put", "put", "putting"),
+    "set": ("sets", "set", "set", "setting"), "reset": ("resets", "reset", "reset", "resetting"),
+    "give": ("gives", "gave", "given", "giving"), "get": ("gets", "got", "got", "getting"),
+    "go": ("goes", "went", "gone", "going"), "come": ("comes", "came", "come", "coming"),
+    "see": ("sees", "saw", "seen", "seeing"), "hear": ("hears", "heard", "heard", "hearing"),
+    "have": ("has", "had", "had", "having"), "leave": ("leaves", "left", "left", "leaving"),
+    "begin": ("begins", "began", "begun", "beginning"), "let": ("lets", "let", "let", "letting"),
+    "keep": ("keeps", "kept", "kept", "keeping"), "pay": ("pays", "paid", "paid", "paying"),
+    "cancel": ("cancels", "cancelled", "cancelled", "cancelling"),
+    "refer": ("refers", "referred", "referred", "referring"), "fit": ("fits", "fitted", "fitted", "fitting"),
+    "honour": ("honours", "honoured", "honoured", "honouring"), "honor": ("honors", "honored", "honored", "honoring"),
+    "enrol": ("enrols", "enrolled", "enrolled", "enrolling"), "log": ("logs", "logged", "logged", "logging"),
+    "flag": ("flags", "flagged", "flagged", "flagging"), "drop": ("drops", "dropped", "dropped", "dropping"),
+    "ship": ("ships", "shipped", "shipped", "shipping"), "reship": ("reships", "reshipped", "reshipped", "reshipping"),
+    "submit": ("submits", "submitted", "submitted", "submitting"),
+    "knock": ("knocks", "knocked", "knocked", "knocking"), "stop": ("stops", "stopped", "stopped", "stopping"),
+    "pop": ("pops", "popped", "popped", "popping"), "swing": ("swings", "swung", "swung", "swinging"),
+    "defer": ("defers", "deferred", "deferred", "deferring"),
+    "transfer": ("transfers", "transferred", "transferred", "transferring"),
+    "make": ("makes", "made", "made", "making"),
+}
+_EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
+def _inflect(base: str) -> tuple[str, str, str, str]:
+    """(3rd person singular, past, past participle, -ing) of a regular verb."""
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    if base.endswith("e"):
+        return base + "s", base + "d", base + "d", base[:-1] + "ing"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies", base[:-1] + "ied", base[:-1] + "ied", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es", base + "ed", base + "ed", base + "ing"
+    return base + "s", base + "ed", base + "ed", base + "ing"
+
+
+#: word form -> (verb, form) with form one of base, s, past, pp, ing ("sent" is both past and pp: "pastpp")
+FORMS: dict[str, tuple[Verb, str]] = {}
+for _verb in VERBS:
+    if "_" in _verb.lemma:
+        continue
+    _s, _past, _pp, _ing = _inflect(_verb.lemma)
+    for _form, _name in ((_verb.lemma, "base"), (_s, "s"), (_past, "past"), (_pp, "pp"), (_ing, "ing")):
+        if _name in ("past", "pp") and _past == _pp:
+            _name = "pastpp"
+        if _form in FORMS and FORMS[_form][0] is _verb and FORMS[_form][1] != _name:
+            _name = "any"  # "put", "set", "come": base form and participle alike
+        FORMS[_form] = (_verb, _name)
+    for _extra in _EXTRA_FORMS.get(_verb.lemma, ()):
+        FORMS[_extra] = (_verb, "ing" if _extra.endswith("ing") else "pastpp")
+FORMS["e-mailed"] = FORMS["emailed"]
+VERB_BY_LEMMA = {v.lemma: v for v in VERBS}
+
+# --------------------------------------------------------------------------
+# Noun classes: the head of what a verb acts on names the kind
+
+_NOUN_CLASSES = {
+    "fee": "fee interest penalty surcharge",
+    "fee_waiver": "waiver",
+    "credit": "credit ecredit e-credit compensation goodwill adjustment offer rebate allowance",
+    "refund": "refund reimbursement reversal cheque funds money",
+    "callback": "call callback call-back ring",
+    "follow_up": "email e-mail letter text sms message document paperwork form confirmation itinerary copy "
+                 "label envelope link details information response reply outcome update pin receipt invoice "
+                 "quote summary transcript pack schedule reminder statement notification pass reference number report "
+                 "bill",
+    "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
+    "escalation": "complaint ticket fault incident escalation referral feedback",
+    "rewards": "point mile avios cashback bonus voucher reward",
+    "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
+                      "hold block restriction freeze porting address renewal trial increase upgrade "
+                      "settings date notice overdraft membership contract package",
+    "dispute": "dispute chargeback claim investigation appeal",
+    "delivery": "technician engineer installer courier parcel bag baggage luggage suitcase shipment delivery "
+                "visit installation item adjuster surveyor plumber electrician",
+    # what the company moving is no promise: the customer's own money, notes, its own rules
+    "_veto": "note payment deposit salary paycheck wages identity policy terms conditions privacy records reading "
+             "readings",
+}
+NOUNS: dict[str, str] = {}
+for _kind, _words in _NOUN_CLASSES.items():
+    for _word in _words.split():
+        NOUNS[_word] = _kind
+NOUN_PAIRS = {
+    ("service", "request"): "escalation", ("gift", "card"): "rewards", ("gift", "cards"): "rewards",
+    ("e-gift", "card"): "rewards", ("claim", "payment"): "dispute", ("claim", "reference"): "follow_up",
+    ("direct", "debit"): "account_change", ("payment", "plan"): "account_change",
+    ("payment", "arrangement"): "account_change", ("due", "date"): "account_change",
+    ("money", "back"): "refund", ("store", "credit"): "credit", ("travel", "credit"): "credit",
+    ("flight", "credit"): "credit", ("boarding", "pass"): "follow_up", ("credit", "line"): "account_change",
+    ("fraud", "alert"): "account_change", ("travel", "notice"): "account_change",
+    ("fault", "report"): "escalation", ("number", "transfer"): "account_change",
+    ("late", "charge"): "fee", ("overdraft", "charge"): "fee", ("finance", "charge"): "fee",
+    ("service", "charge"): "fee", ("annual", "charge"): "fee", ("maintenance", "charge"): "fee",
+    ("payment", "charge"): "fee", ("convenience", "charge"): "fee", ("cancellation", "charge"): "fee",
+    ("disconnection", "charge"): "fee", ("reconnection", "charge"): "fee", ("installation", "charge"): "fee",
+    ("admin", "charge"): "fee", ("restocking", "charge"): "fee", ("roaming", "charge"): "fee",
+    ("interest", "charge"): "fee", ("interest", "charges"): "fee", ("late", "charges"): "fee",
+    ("overlimit", "charge"): "fee", ("over-limit", "charge"): "fee", ("reissue", "charge"): "fee",
+    ("statement", "charge"): "fee", ("transaction", "charge"): "fee",
+    ("interest", "rate"): "account_change", ("promotional", "rate"): "account_change",
+}
+#: the company's side: subjects that act for it ("our fraud team will call you")
+AGENT_NOUNS = frozenset(
+    "team department specialist specialists supervisor manager agent colleague representative rep member banker "
+    "technician engineer installer courier adjuster handler surveyor someone somebody advisor adviser officer "
+    "partner staff system company bank store desk unit office branch crew driver".split()
+)
+#: words that make a subject or object generic or history, not this customer's promise
+QUANTIFIERS = frozenset("all every any most many several some multiple similar other others few".split())
+#: nouns whose going up is bad news, not a promise ("your rate will go up")
+BAD_NEWS = frozenset("rate rates apr price prices bill bills fee fees premium premiums payment payments "
+                     "interest cost costs tariff charges charge".split())

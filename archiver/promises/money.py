@@ -1,0 +1,99 @@
+"""Sums of money in chat text: "$40", "\u20ac9,99", "Rs. 1,499", "forty dollars".
+
+The decimal separator is guessed per number (a comma before two final digits
+is decimal), since one chat can mix "$1,250.00" with "\u20ac9,99".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_ISO = "USD|GBP|EUR|CAD|AUD|NZD|INR|JPY|CHF|SGD|HKD|MXN"
+_PREFIX = {
+    "us$": "USD", "u.s.$": "USD", "ca$": "CAD", "c$": "CAD", "cad$": "CAD", "au$": "AUD", "a$": "AUD",
+    "aud$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "$": "USD", "\u00a3": "GBP", "\u20ac": "EUR",
+    "\u20b9": "INR", "rs": "INR", "rs.": "INR", "\u00a5": "JPY",
+}
+_SUFFIX = {
+    "\u20ac": "EUR", "\u00a3": "GBP", "dollar": "USD", "dollars": "USD", "bucks": "USD", "pound": "GBP",
+    "pounds": "GBP", "euro": "EUR", "euros": "EUR", "rupee": "INR", "rupees": "INR", "yen": "JPY",
+}
+_NUMBER = r"\d(?:[\d,.\u00a0\u202f']*\d)?"
+_MONEY = re.compile(
+    r"(?<![\w$])(?P<pre>US\$|U\.S\.\$|CAD?\$|AUD?\$|AU\$|A\$|C\$|NZ\$|HK\$|S\$|\$|\u00a3|\u20ac|\u20b9|\u00a5|Rs\.?|"
+    + _ISO + r")\s?(?P<num>" + _NUMBER + r")"
+    r"|(?P<num2>" + _NUMBER + r")\s?"
+    r"(?P<suf>\u20ac|\u00a3|" + _ISO + r"|dollars?|bucks|pounds?|euros?|rupees?|yen)(?![A-Za-z])",
+    re.I,
+)
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = dict(twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90)
+_WORD_MONEY = re.compile(
+    r"\b(?P<words>(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"one|two|three|four|five|six|seven|eight|nine)?)\s*(?P<suf>dollars?|pounds?|euros?|rupees?|yen)\b",
+    re.I,
+)
+
+
+# cheap checks that rule out most text before the full patterns run
+_MONEY_HINT = re.compile(r"\d")
+_WORD_MONEY_HINT = re.compile(r"dollar|pound|euro|rupee|yen|buck", re.I)
+
+
+def find_amount(text: str) -> tuple[float | None, str | None]:
+    """The first sum of money in `text` as (amount, ISO currency), or (None, None)."""
+    m = _MONEY.search(text) if _MONEY_HINT.search(text) else None
+    w = None
+    if _WORD_MONEY_HINT.search(text):
+        w = next((w for w in _WORD_MONEY.finditer(text) if w.group("words").strip()), None)
+    if w and (not m or w.start() < m.start()):
+        return float(_words_value(w.group("words"))), _SUFFIX[w.group("suf").lower()]
+    if not m:
+        return None, None
+    if m.group("pre"):
+        symbol, number = m.group("pre"), m.group("num")
+        currency = _PREFIX.get(symbol.lower()) or symbol.upper()
+    else:
+        symbol, number = m.group("suf"), m.group("num2")
+        currency = _SUFFIX.get(symbol.lower()) or symbol.upper()
+    value = _parse_number(number, currency)
+    return (value, currency) if value is not None else (None, None)
+
+
+def _words_value(words: str) -> int:
+    total = 0
+    for part in re.split(r"[\s-]+", words.lower()):
+        if part == "hundred":
+            total = max(total, 1) * 100
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+        elif part == "a":
+            total += 1
+    return total
+
+
+def _parse_number(number: str, currency: str) -> float | None:
+    """'1,250.00' -> 1250.0, '9,99' -> 9.99, '1.250,00' -> 1250.0, '1,25,000' -> 125000.0."""
+    s = re.sub(r"[\s\u00a0\u202f']", "", number)
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if decimal == "," else ",", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s.replace(",", "")
+    elif s.count(".") > 1 or (re.fullmatch(r"\d{1,3}\.\d{3}", s) and currency in ("EUR", "JPY")):
+        s = s.replace(".", "")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+

@@ -1,0 +1,124 @@
+"""Reference, case, ticket and similar numbers said by anyone in a chat.
+
+A value counts after a label word, or bare when its own prefix says what it is
+("INC-4471029"); shape checks then drop phone numbers, dates, money and counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Reference
+
+_LABEL_WORDS = [
+    (r"reference|ref", "reference"), (r"confirmation|conf", "confirmation"), (r"case|complaint", "case"),
+    (r"e-?ticket|ticket|service\s+request|SR", "ticket"), (r"claim", "claim"), (r"dispute", "dispute"),
+    (r"file", "file"), (r"order", "order"), (r"incident", "incident"),
+    (r"tracking|waybill|air\s+waybill|AWB|consignment", "tracking"),
+    (r"booking|reservation|PNR|record\s+locator", "booking"),
+    (r"quote", "quote"),  # "please quote 4411-8820": a value to quote is one; named by its prefix, if any
+]
+_GENERIC_LABELS = ("reference", "confirmation", "quote")
+_LABEL_WORD = r"(?:" + "|".join(rx for rx, _ in _LABEL_WORDS) + r")"
+# a label word inside a value ("REF.2025.0042") is not a label
+_LABEL_RUN = re.compile(
+    r"(?<![\w./-])(?P<run>" + _LABEL_WORD + r"(?:[\s,/]+" + _LABEL_WORD + r")*)\b(?![-./]\w)\.?", re.I
+)
+_CONNECTOR = re.compile(
+    r"(?:\s*(?:(?:number|num|nr|no|id|code)s?\.?(?![a-z0-9])|\#|:|=|,|\(|[\u2014\u2013]|\s-\s"
+    r"|(?:is|was|will\s+be)(?:\s+(?:now|still|also))?(?![a-z0-9])"
+    # "for this chat is", "with us is", "that I gave you was"
+    r"|(?:for|that|which|you|we|i|with|on|in|from)\s+(?:[^.;:!?,]|\.(?=\d)){1,60}?(?:\s+(?:is|was)(?![a-z0-9])|,)"
+    # an aside between commas: "your claim reference, as I mentioned, is"
+    r"|(?<=,)\s*[a-z][a-z' ]{0,40},\s*(?:is|was)(?![a-z0-9])"
+    # a word or two before a colon: "keep this reference handy:"
+    r"|(?:\s+[a-z]+){1,3}\s*:))*\s*\#?\s*",
+    re.I,
+)
+_VALUE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*")
+# a whole phone number; seven digits as 555-0142 right after a label are a reference ("ticket is 556-2231")
+_PHONE = re.compile(r"(?:\+?1[-.])?\(?\d{3}\)?[-.]\d{3}[-.]\d{4}|1-?8\d\d-.*")
+#: a value that says what it is by its own prefix, with no label word before it ("quote INC-4471029")
+_PREFIXED = re.compile(
+    r"(?<![\w./-])(?P<prefix>INC|REF|CASE|CS|CMP|TKT|TCK|SR|ORD|CLM|DSP|CHG|BKG|TRK|RMA)[-/]?\d{4,}"
+    r"(?:[-/][A-Z0-9]+)*(?![\w/-])"
+)
+_PREFIX_LABELS = {
+    "INC": "incident", "REF": "reference", "CASE": "case", "CS": "case", "CMP": "case", "TKT": "ticket",
+    "TCK": "ticket", "SR": "ticket", "ORD": "order", "CLM": "claim", "DSP": "dispute", "CHG": "dispute",
+    "BKG": "booking", "TRK": "tracking", "RMA": "reference",
+}
+_MAYBE = re.compile(r"\d|[A-Z]{6}")
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}/\d{1,2}")
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|line|fax|text)\w*\W*$", re.I)
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|(?:points?|miles|digits?|characters?|days?|hours?|minutes?|weeks?|months?|business|working|kwh|gb|mb)\b)",
+    re.I,
+)
+
+
+def find_references(text: str) -> list[Reference]:
+    """Reference-like numbers in `text`, said by anyone, in order of appearance.
+
+    A value counts after a label word ("case", "ticket", "claim no.",
+    "confirmation code:", "claim reference, as I mentioned, is"), or alone when
+    its prefix names it ("INC-4471029"), and only if it looks like an identifier: at least
+    four characters with a digit (six capital letters for booking and
+    confirmation codes), and not a phone number, date, amount or quantity.
+    """
+    if not _MAYBE.search(text):
+        return []  # every reference has a digit, or is six capitals
+    best: dict[tuple[int, int], tuple[int, str]] = {}
+    for m in _LABEL_RUN.finditer(text):
+        conn = _CONNECTOR.match(text, m.end())
+        value = _VALUE.match(text, conn.end())
+        if not value:
+            continue
+        label = _label_of(m.group("run"))
+        span = _with_digit_groups(text, value)
+        if _looks_like_reference(text[span[0]:span[1]], label, text, span[1]):
+            best[span] = max(best.get(span, (-1, "")), (m.start(), label))
+    for m in _PREFIXED.finditer(text):
+        span = (m.start(), m.end())
+        if span in best and best[span][1] == "quote":
+            best[span] = (best[span][0], _PREFIX_LABELS[m.group("prefix")])  # "quote INC-4471029"
+        elif not any(a <= span[0] < b for a, b in best):
+            best[span] = (-1, _PREFIX_LABELS[m.group("prefix")])
+    refs, seen = [], set()
+    for span in sorted(best):
+        value = text[span[0]:span[1]]
+        if value not in seen:
+            seen.add(value)
+            label = best[span][1]
+            refs.append(Reference("reference" if label == "quote" else label, value))
+    return refs
+
+
+_DIGIT_GROUP = re.compile(r" \d{3,6}(?![\w-])")
+
+
+def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
+    """Extend an all-digit value over digit groups written with single spaces ("1234 5678")."""
+    end = value.end()
+    if value.group(0).isdigit() and not _PHONE_CONTEXT.search(text[max(0, value.start() - 12):value.start()]):
+        while (group := _DIGIT_GROUP.match(text, end)) and not _QUANTITY_AFTER.match(text, group.end()):
+            end = group.end()
+    return value.start(), end
+
+
+def _label_of(run: str) -> str:
+    labels = []
+    for word in re.finditer(_LABEL_WORD, run, re.I):
+        labels.extend(label for rx, label in _LABEL_WORDS if re.fullmatch(rx, word.group(0), re.I))
+    specific = [label for label in labels if label not in _GENERIC_LABELS]
+    return (specific or labels or ["reference"])[-1]
+
+
+def _looks_like_reference(value: str, label: str, text: str, end: int) -> bool:
+    if label in ("booking", "confirmation") and re.fullmatch(r"[A-Z]{6}", value):
+        return True
+    if len(value) < 4 or not re.search(r"\d", value):
+        return False
+    if _PHONE.fullmatch(value) or _DATE_LIKE.fullmatch(value):
+        return False
+    return not _QUANTITY_AFTER.match(text, end)

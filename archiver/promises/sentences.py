@@ -1,0 +1,126 @@
+"""Sentences and clauses of a chat message.
+
+Periods after abbreviations, initials, "a.m." before a time zone and "No." before
+a number do not end a sentence; clauses split at ";", dashes and conjunctions.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof inc ltd co corp vs etc e.g i.e eg ie approx dept acct u.s u.k u.s.a".split()
+)
+#: abbreviations only when a number follows ("no. 4411", "Apr. 15", "Rs. 500")
+_BEFORE_NUMBER = frozenset("no nos nr ext ref tel rs jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ZONE_WORDS = re.compile(r"(?:(?i:eastern|central|mountain|pacific)|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
+_BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
+_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences in `text`, whitespace trimmed."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" in m.group(0) or _ends_sentence(text, m):
+            spans.append((start, m.start() + len(m.group(1) or "") + len(m.group(2) or "")))
+            start = m.end()
+    spans.append((start, len(text)))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    nxt = text[m.end():m.end() + 1]
+    if m.group(1) != "." * len(m.group(1)) or len(m.group(1)) > 1:
+        return True  # "?", "!" and ellipses always end a sentence
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018($\u00a3\u20ac\u20b9\u00a5"):
+        return False  # "the U.S. team", "3 p.m. tonight"
+    token = _LAST_TOKEN.search(text[:m.start()])
+    word = token.group(1).lower().rstrip(".") if token else ""
+    if token and len(token.group(1)) > 1 and token.group(1).isupper() and "." not in token.group(1):
+        return True  # an acronym ("APR", "EST"), not an abbreviation
+    if word in ("a.m", "p.m"):
+        return not _ZONE_WORDS.match(text, m.end())
+    if word in _BEFORE_NUMBER:
+        return not (nxt.isdigit() or nxt == "#")
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+
+
+# --------------------------------------------------------------------------
+# Words and clauses
+
+#: words ("won't" and "isn't" are split after), contractions ("'ve", "'ll"), numbers and marks
+_TOKEN = re.compile(
+    r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'[tT]\b)?|'(?:ll|ve|re|m|d|s)\b"
+    r"|[$\u00a3\u20ac\u20b9\u00a5]?\d(?:[\d,.:/-]*\d)?|[^\w\s]"
+)
+
+
+def tokenize(text: str) -> list[tuple[str, int, int, bool]]:
+    """(word in lower case, start, end, capitalised) of each token of `text`; apostrophes must be straight."""
+    lower = text.lower()
+    out = []
+    for m in _TOKEN.finditer(text):
+        a, b = m.span()
+        word = lower[a:b]
+        if word.endswith("n't"):
+            out.append((word[:-3], a, b - 3, text[a].isupper()))
+            out.append(("n't", b - 3, b, False))
+        else:
+            out.append((word, a, b, text[a].isupper()))
+    return out
+
+
+_CONJUNCTIONS = frozenset("and but so plus though although however while whereas".split())
+_HARD_BREAKS = frozenset(";:\u2014\u2013-")
+_SUBJECT_STARTS = frozenset(
+    "i we you it they he she the your our a an this that these those someone somebody one".split()
+)
+_AUX_STARTS = frozenset("will 'll should shall also then is are was were has have".split())
+
+
+def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[int, int, bool]]:
+    """(first token, end token, soft) of each clause; `soft` when it was split off by a conjunction.
+
+    A clause breaks at ";", ":" and dashes; at a comma before a conjunction or
+    "who/which will"; and at "and"/"but" before a new subject or a verb form in
+    `verb_forms` ("and ordered a replacement").
+    """
+    out, start, soft = [], 0, False
+    n = len(tokens)
+    i = 0
+    while i < n:
+        w = tokens[i][0]
+        nxt = tokens[i + 1][0] if i + 1 < n else ""
+        cut = None  # (end of this clause, start of the next, soft)
+        if w in _HARD_BREAKS and (w != "-" or (i and tokens[i - 1][2] < tokens[i][1]
+                                                and (i + 1 >= n or tokens[i][2] < tokens[i + 1][1]))):
+            cut = (i, i + 1, False)
+        elif w == "," and (nxt in _CONJUNCTIONS or (nxt in ("who", "which") and i + 2 < n
+                                                     and tokens[i + 2][0] in ("will", "'ll", "should"))):
+            cut = (i, i + 2 if nxt in _CONJUNCTIONS else i + 1, True)
+        elif w in ("and", "but") and i > start and tokens[i - 1][0] != "ahead" and (
+            nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
+            or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
+        ):
+            cut = (i, i + 1, True)
+        if cut:
+            if cut[0] > start:
+                out.append((start, cut[0], soft))
+            start, soft = cut[1], cut[2]
+            i = cut[1]
+            continue
+        i += 1
+    if start < n:
+        out.append((start, n, soft))
+    return out
