@@ -143,6 +143,7 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
     if _TRIGGERS.isdisjoint(words):
         return
     previous: _Found | None = None
+    own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
     for first, end, soft in split_clauses(tokens, FORMS):
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
@@ -162,7 +163,7 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
         if kind is None:
             continue
         promise = Promise(kind, written, amount, currency, *find_due(clause, when))
-        if found and _continues(found[-1], promise):
+        if found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
             found.append(promise)
