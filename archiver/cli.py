@@ -226,7 +226,91 @@ def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
 @reports_errors
 def quote(message_id: str, db_path: str, fmt: str) -> None:
     """Print one message as a citation: exact text, who, company, local time
-    with zone, UTC instant and the source file's sha256."""
+    with zone, UTC instant and the source file's sha256; then the promises
+    and reference numbers found in it."""
     from .quote import quote_message
 
-    click.echo(quote_message(db_path, message_id).render(fmt))
+    q = quote_message(db_path, message_id)
+    click.echo(q.render(fmt))
+    if fmt != "json" and q.listing(fmt):  # JSON carries them as fields
+        click.echo("\n" + q.listing(fmt))
+
+
+def _open_archive(db_path: str) -> Archive:
+    """An existing archive (never a new empty file), brought to the current schema."""
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"no archive at {db_path}: import some chats first")
+    return Archive(db_path)
+
+
+@cli.command()
+@db_option
+@click.option("--open", "open_only", is_flag=True, help="Only promises still open (not marked kept or broken).")
+@click.option("--overdue", is_flag=True, help="Only open promises whose due date is before today in the chat's time zone.")
+@click.option("--company", metavar="NAME", help="Only promises from this company (case and spaces ignored).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field and the quote card's path.")
+@click.option("--ics", "ics", metavar="FILE", help="Write an iCalendar file with an all-day event on each due date ('-' for standard output).")
+@click.option("--base-url", default="http://127.0.0.1:8001", show_default=True, help="Where `chat-archiver serve` runs, for the quote links in --ics events.")
+@reports_errors
+def promises(db_path: str, open_only: bool, overdue: bool, company: str | None, as_json: bool, ics: str | None, base_url: str) -> None:
+    """List what companies promised in your chats: due date, status, kind,
+    amount, company, who said it, the sentence and the promise's id.
+
+    Mark one with `chat-archiver promise-status ID kept` (or broken)."""
+    from .tracker import build_ics, format_table, list_promises
+
+    archive = _open_archive(db_path)
+    try:
+        found = list_promises(archive.db.conn, open_only=open_only, overdue=overdue, company=company)
+    finally:
+        archive.close()
+    if ics is not None:
+        with click.open_file(ics, "wb", atomic=ics != "-") as f:
+            f.write(build_ics(found, base_url))
+        if ics != "-":
+            dated = sum(1 for p in found if p.due_by)
+            click.echo(f"Wrote {_plural(dated, 'event')} to {ics} ({len(found) - dated} without a due date left out).")
+    elif as_json:
+        click.echo(json.dumps([p.as_dict() for p in found], indent=2, ensure_ascii=False))
+    elif not found:
+        click.echo("No promises match.")
+    else:
+        click.echo(format_table(found))
+
+
+@cli.command(name="promise-status")
+@click.argument("promise_id")
+@click.argument("status", type=click.Choice(["open", "kept", "broken"]))
+@db_option
+@reports_errors
+def promise_status(promise_id: str, status: str, db_path: str) -> None:
+    """Mark a promise kept or broken (or open again). Ids are in `chat-archiver promises`."""
+    archive = _open_archive(db_path)
+    try:
+        before = archive.set_promise_status(promise_id, status)
+    finally:
+        archive.close()
+    click.echo(f"Promise {promise_id}: {status}" + (f" (was {before})." if before != status else " (unchanged)."))
+
+
+@cli.command()
+@db_option
+@reports_errors
+def reindex(db_path: str) -> None:
+    """Find promises and reference numbers again in every message, after an
+    upgrade changed the rules. One transaction.
+
+    Statuses you set are kept: a promise found again keeps its status, and one
+    the new rules no longer find stays in the archive if you marked it kept or
+    broken (only open ones are removed)."""
+    archive = _open_archive(db_path)
+    try:
+        r = archive.reindex_commitments()
+    finally:
+        archive.close()
+    click.echo(
+        f"Promises: {r.promises_added} added, {r.promises_removed} removed, {r.promises_updated} updated, "
+        f"{r.promises_kept} kept (marked kept or broken, no longer found), {r.promises_unchanged} unchanged. "
+        f"Reference numbers: {r.references_added} added, {r.references_removed} removed, "
+        f"{r.references_unchanged} unchanged."
+    )

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .commitments import amount_text, kind_words
 from .errors import NotFound
 
 FORMATS = ("text", "markdown", "json")
@@ -280,6 +281,33 @@ class Quote:
             tail += f"; [permalink]({self.permalink(base_url)})"
         head = f"{self.when}, {self.who} {self.verb}:"
         return printable(f"{markdown_escape(head)}\n\n{quoted}\n\n\u2014 {tail}.")
+
+    def listing(self, fmt: str = "text") -> str:
+        """The message's promises and reference numbers as a list ("" when it has none).
+
+        Kept apart from the citation: a letter quotes the words, not our reading of them.
+        """
+        md = fmt == "markdown"
+        esc = markdown_escape if md else (lambda s: s)
+        lines = []
+        if self.promises:
+            lines.append("Promises in this message:")
+            for p in self.promises:
+                facts = [kind_words(p.get("kind")), amount_text(p.get("amount"), p.get("currency"))]
+                if p.get("due_by"):
+                    facts.append(f"due by {p['due_by']}" + (f" ({p['due_text']})" if p.get("due_text") else ""))
+                elif p.get("due_text"):
+                    facts.append(f"due {p['due_text']}")
+                facts.append(p.get("status") or "open")
+                head = ", ".join(esc(str(f)) for f in facts if f)
+                pid = f"`{p.get('id')}`" if md else str(p.get("id"))
+                lines.append(f"- {head} (promise {pid}): \u201c{esc(str(p.get('text') or ''))}\u201d")
+        if self.reference_numbers:
+            lines.append("Reference numbers in this message:")
+            for r in self.reference_numbers:
+                value = f"`{str(r.get('value') or '').replace('`', '')}`" if md else str(r.get("value") or "")
+                lines.append(f"- {esc(str(r.get('label') or 'reference'))} {value}")
+        return printable("\n".join(lines))
 
     def as_dict(self, base_url: str | None = None) -> dict[str, Any]:
         """Everything on the card, for `/-/quote/<id>.json` and `quote --format json`."""
