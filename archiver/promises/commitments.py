@@ -32,7 +32,7 @@ _BE = frozenset({"be", "been", "being", "is", "are", "'re", "am", "'m", "was", "
 _HAVE = frozenset({"has", "have", "'ve", "had"})
 _NEG = frozenset({"n't", "not", "never"})
 _AUX = _FUTURE | _HEDGE_MODALS | _BE | _HAVE | _NEG | frozenset(
-    {"to", "going", "about", "able", "happy", "glad", "pleased", "get", "got"}
+    {"to", "going", "about", "able", "happy", "glad", "pleased", "get", "got", "agreed"}
 )
 _VERB_AUX = _FUTURE | _HEDGE_MODALS | _BE | _HAVE
 _ADVERBS = frozenset(
@@ -44,6 +44,7 @@ _PRONOUNS = frozenset({"i", "we", "you", "it", "they", "he", "she", "this", "tha
 _DETERMINERS = frozenset(
     "the your a an our my this that these those his her their one each both someone somebody everything".split()
 )
+_ARTICLES = frozenset("a an the your our my this that these those his her their".split())
 _PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
 _INDIRECT = frozenset({"you", "me", "us", "him", "her", "them"})
 #: where a noun phrase ends
@@ -60,14 +61,15 @@ _HEDGE = re.compile(
     r"\b(?:typically|usually|generally|normally|often|sometimes|always|routinely|in general|in most cases|"
     r"as a rule|our policy|policy is|per our|similar|in the past|tend to|eligible|would you|do you want|"
     r"shall i|if you'd like|if you would like|would need|aim to|try to|hope to|hopefully|possibly|probably|"
-    r"might|could|can take|can expect|on (?:a (?:brief |short )?)?hold)\b",
+    r"might|could|can take|can expect|(?:you|me) on (?:a (?:brief |short )?)?hold)\b",
     re.I,
 )
 _MAY = re.compile(r"\bmay\b")  # case-sensitive: "by May 2" is a date, not a hedge
 _CONDITION = re.compile(
     r"\b(?:if|unless|provided|as long as|in case|in the event|only after|until you|before (?:i|we) can|"
     r"(?:once|when|after|as soon as)\s+(?:you|your\b|we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
-    r"hear|see|verify|confirm)))\b",
+    r"hear|see|verify|confirm))|(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
+    r"arrives back|is received|are received|has been received))\b",
     re.I,
 )
 _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything)\b[^,;]*", re.I)
@@ -75,12 +77,16 @@ _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
     r"\b(?:last\s+(?:week|month|night|time|year|\w+day)|ago|earlier|previously|already|"
-    r"recently)",
+    r"recently|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     re.I,
 )
 _NOT_CHARGED = re.compile(
     r"(?:won't|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them))\s+"
     r"on\s+(?:your|the|this|next|any)\b)",
+    re.I,
+)
+_FEE_GONE = re.compile(
+    r"\b(?:fees?|interest|penalty|late\s+charges?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
 _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a-z]+)\s+(?=(?:your|the)\b)", re.I)
@@ -177,7 +183,7 @@ def _continues(previous: Promise, new: Promise) -> bool:
     """Whether `new` only restates `previous` ("...; you'll see the credit in 2 cycles")."""
     if new.kind == "_":
         return True
-    if new.amount is not None and previous.amount is not None:
+    if new.amount is not None and previous.amount is not None and new.amount != previous.amount:
         return False
     return new.kind == previous.kind or (new.kind in _MONEY_KINDS and previous.kind in _MONEY_KINDS
                                          and new.amount is None)
@@ -217,14 +223,14 @@ def _clause_commitment(
     return None
 
 
-_BE_PLACES = {"touch": "be_touch", "back": "be_back", "with": "be_with", "there": "be_there", "out": "be_there",
+_BE_PLACES = {"touch": "be_touch", "contact": "be_touch", "back": "be_back", "with": "be_with", "there": "be_there", "out": "be_there",
               "at": "be_there", "over": "be_there", "round": "be_there"}
 
 
 def _be_phrase(words: list[str], i: int, end: int) -> tuple[Verb, str] | None:
     """ "be in touch", "be back", "be with you", "be there": a place, not a state."""
     nxt = words[i + 1] if i + 1 < end else ""
-    if nxt == "in" and i + 2 < end and words[i + 2] == "touch":
+    if nxt == "in" and i + 2 < end and words[i + 2] in ("touch", "contact"):
         nxt = "touch"
     if nxt == "with" and not (i + 2 < end and words[i + 2] == "you"):
         return None
@@ -241,7 +247,8 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
     """
     for k in range(first + 1, min(end, first + 12)):
         w = words[k]
-        if w in _FUTURE or w in _HAVE or w in ("'m", "am", "are", "'re", "is"):
+        if w in _FUTURE or w in _HAVE or (w in ("'m", "am", "are", "'re") and k + 1 < end
+                                           and FORMS.get(words[k + 1], (None, ""))[1] == "ing"):
             subject, _ = _subject(tokens, words, first, k)
             if subject in ("none", "generic"):
                 return None
@@ -254,7 +261,7 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
 
 def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
     """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
-    if _NOT_CHARGED.search(clause) and not _CONDITION.search(clause):
+    if (_NOT_CHARGED.search(clause) or _FEE_GONE.search(clause)) and not _CONDITION.search(clause):
         return _Found("fee_waiver", first, "thing", "future")
     m = _ALLOW.match(clause)
     if m:
@@ -341,7 +348,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     verb = sense
     if tense == "present" and not _present_for_future(verb, subject, clause):
         return None
-    if tense == "present_passive" and not (verb.lemma == "confirm" or " now " in f" {clause.lower()} "
+    if tense == "present_passive" and not (verb.lemma in ("confirm", "approve") or " now " in f" {clause.lower()} "
                                            or _has_due(clause)):
         return None
     scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(a in _HEDGE_MODALS for a in aux)
@@ -392,6 +399,10 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
                 verb = Verb(verb.lemma, verb.kind if verb.lemma in _GOODS_VERBS or verb.removal else None,
                             NEUTRAL, removal=verb.removal)
     kind = _kind(verb, words, patient_at, end, clause, subject, passive, sentence)
+    if passive and verb.mode == OBJECT and i + 1 < end and words[i + 1] == "with":
+        inner = _np_class(words, i + 2, end)  # "your account has been credited with 2,000 bonus points"
+        if inner in _KINDS_SET and (verb.overrides is None or inner in verb.overrides):
+            kind = inner
     if kind is None:
         return None
     if kind != "_" and scoped:
@@ -434,10 +445,10 @@ def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) ->
         return "escalation"  # "make sure your complaint reaches the right team"
     for k in window:
         entry = FORMS.get(words[k])
-        if entry is None or entry[0].lemma in _DELEGATES and entry[0].lemma != "have" or words[k - 1] in _DETERMINERS:
+        if entry is None or entry[0].lemma in _DELEGATES and entry[0].lemma != "have" or words[k - 1] in _ARTICLES:
             continue  # "get a courier to ...": "courier" after "a" is a noun
         inner, form = entry
-        if words[k - 1] == "to" or form in ("base", "s", "pp", "pastpp"):
+        if words[k - 1] == "to" or form in ("base", "s", "pp", "pastpp", "any"):
             sense = _sense(inner, words, k, end, "first")
             if sense is None:
                 return None
@@ -477,7 +488,9 @@ def _tense(aux: list[str], form: str, went_ahead: bool) -> str | None:
         if rest[:1] == ["able"]:
             return "past" if rest[1:2] and rest[1] in ("was", "were", "been") else None
         if rest[:1] in (["going"], ["about"]):
-            return "future" if base else None
+            return "future" if base and not (rest[1:2] and rest[1] in ("was", "were")) else None
+        if rest[:1] == ["agreed"] and base:
+            return "perfect"  # "the airline has agreed to refund your ticket"
         return None  # a purpose: "to confirm the appointment"
     if nearest in _BE or nearest in ("get", "got"):
         if form == "ing":
@@ -488,12 +501,14 @@ def _tense(aux: list[str], form: str, went_ahead: bool) -> str | None:
             return "progressive_passive"
         if any(a in _FUTURE for a in aux) or "going" in aux:
             return "future_passive"
-        if any(a in _HAVE for a in aux):
-            return "perfect_passive"
+        if any(a in _HAVE for a in aux) or ("been" in aux and "'s" in aux):
+            return "perfect_passive"  # "has been", "your refund's been"
         if nearest in ("was", "were"):
             return "past_passive"
         return "present_passive"
     if nearest in _HAVE:
+        if any(a in _HEDGE_MODALS or a in ("should", "will", "'ll") for a in aux):
+            return None  # "should have waived": it was not done
         return "perfect" if participle else None
     if nearest in _FUTURE or nearest in _HEDGE_MODALS or nearest in _NEG:
         return "future" if base else None  # "can't", "could": scoped out later
@@ -575,6 +590,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _FLAG_FOR
     if lemma == "transfer" and after[:1] == ["you"]:
         return None  # "I'll transfer you to billing": this chat, not the account
+    if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and after[:1] in (["by"], ["to"]):
+        return _GO_DOWN  # "your premium will drop by $12"
     if lemma == "go":
         if "up" in after[:2]:
             return _GO_UP
@@ -596,6 +613,7 @@ _REACH = Verb("reach", None, NEUTRAL)
 _FLAG_FOR = Verb("flag", None, OBJECT)
 _CONTACT = Verb("contact", "follow_up", STRONG)
 _GO_UP = Verb("go", "account_change", NEUTRAL)
+_GO_DOWN = Verb("go_down", "account_change", NEUTRAL)
 _GO_OUT = Verb("go", None, NEUTRAL)
 
 
@@ -656,6 +674,10 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
         if out and w in _NP_SUBJECTS:
             break
         if w == "'s":
+            nxt = words[k + 1] if k + 1 < end else ""
+            if nxt in _VERB_AUX or nxt in _ADVERBS or nxt in ("gone", "on", "not", "n't") or FORMS.get(
+                    nxt, (None, ""))[1] in ("pp", "pastpp", "ing"):
+                break  # "your refund's been processed": "'s" is "has" or "is"
             out = []  # "the engineer's visit": the head comes after the owner
             continue
         out.append(w)
@@ -668,7 +690,7 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
     if not phrase:
         return None
     head = phrase[-1]
-    if head in ("order", "request", "appointment", "case") and start is not None:
+    if head in ("order", "request", "case") and start is not None:
         # "placed an order for a new card": what is ordered names it
         at = start + len(_np(words, start, end))
         for k in range(at, min(end, at + 6)):
@@ -699,12 +721,21 @@ def _kind(
     """The promise kind: the verb's own, or its object's (the subject's, for a passive or a thing)."""
     phrase = _np(words, patient_at, end)
     pronoun = bool(phrase) and (phrase[0] in ("it", "them") or phrase == phrase[:1] and phrase[0] in _PRONOUN_OBJECTS
-                                or phrase[-1] in ("one", "ones")) or (patient_at is None and subject == "pronoun")
+                                or phrase[-1] in ("one", "ones") and not _NEW.intersection(phrase)) or (
+        patient_at is None and subject == "pronoun")
+    if phrase and phrase[-1] in ("one", "ones") and patient_at is not None:
+        antecedent = _antecedent(words, patient_at)  # "reset your PIN and sent the new one"
+        if antecedent:
+            phrase, pronoun = [antecedent], False
+            patient_at = None
+    if phrase == ["you"] and verb.lemma in ("book", "move", "put", "place", "switch"):
+        return "account_change"  # "I've booked you onto the 9:40"
     if verb.mode == OBJECT and patient_at is not None and phrase and phrase[-1] in _PURPOSE_HEADS:
         inner = _purpose_kind(words, patient_at + len(phrase), end, clause, sentence)
         if inner:
             return inner
-    patient = None if pronoun else _np_class(words, patient_at, end)
+    patient = None if pronoun else _np_class(words, patient_at, end) if patient_at is not None else (
+        _np_class(phrase, 0, len(phrase)))
     if phrase and phrase[0] in QUANTIFIERS | {"several", "many"}:
         return None  # "we've sent you several reminders": history
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase):
@@ -749,6 +780,7 @@ def _kind(
     return None
 
 
+_NEW = frozenset({"new", "replacement", "spare"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
 
 
@@ -769,6 +801,15 @@ def _purpose_kind(words: list[str], k: int, end: int, clause: str, sentence: str
         return None
     kind = _kind(sense, words, _object_start(words, k + 2, end), end, clause, "first", False, sentence)
     return kind if kind in _KINDS_SET else None
+
+
+def _antecedent(words: list[str], k: int) -> str | None:
+    """The nearest noun the lexicon knows before token k: what "one" stands for."""
+    for j in range(k - 1, -1, -1):
+        w = words[j]
+        if w in NOUNS and NOUNS[w] not in ("_veto", "fee"):
+            return w
+    return None
 
 
 def _escalated(phrase: list[str]) -> bool:

@@ -38,6 +38,8 @@ class Verb:
 _FEE = frozenset({"fee_waiver"})
 _MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
 _SETTINGS = frozenset({"account_change", "dispute", "rewards", "credit"})
+#: what a letter, email or text can carry besides news: a voucher, a refund cheque, a new card
+_SENT = frozenset({"rewards", "refund", "credit", "replacement", "follow_up", "fee_waiver"})
 _GOODS = frozenset({"replacement", "follow_up", "refund", "rewards", "credit"})
 
 VERBS: list[Verb] = [
@@ -47,7 +49,7 @@ VERBS: list[Verb] = [
     Verb("reimburse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
     Verb("reverse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
     Verb("credit", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True, past_passive=True),
-    Verb("pay", None, OBJECT),
+    Verb("pay", "refund", OBJECT),
     Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("take", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("write", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
@@ -63,12 +65,12 @@ VERBS: list[Verb] = [
     Verb("ring", "callback", STRONG),
     Verb("telephone", "callback", STRONG),
     # other contact
-    Verb("email", "follow_up", OBJECT),
-    Verb("e-mail", "follow_up", OBJECT),
-    Verb("text", "follow_up", OBJECT),
-    Verb("message", "follow_up", OBJECT),
-    Verb("mail", "follow_up", OBJECT),
-    Verb("post", "follow_up", OBJECT),
+    Verb("email", "follow_up", OBJECT, _SENT),
+    Verb("e-mail", "follow_up", OBJECT, _SENT),
+    Verb("text", "follow_up", OBJECT, _SENT),
+    Verb("message", "follow_up", OBJECT, _SENT),
+    Verb("mail", "follow_up", OBJECT, _SENT),
+    Verb("post", "follow_up", OBJECT, _SENT),
     Verb("send", "follow_up", OBJECT, past_passive=True),
     Verb("resend", "follow_up", OBJECT),
     Verb("re-send", "follow_up", OBJECT),
@@ -104,6 +106,7 @@ VERBS: list[Verb] = [
     Verb("lower", "account_change", STRONG),
     Verb("reduce", "account_change", STRONG),
     Verb("increase", "account_change", STRONG),
+    Verb("decrease", "account_change", STRONG),
     Verb("upgrade", "account_change", STRONG),
     Verb("downgrade", "account_change", STRONG),
     Verb("switch", "account_change", STRONG),
@@ -169,8 +172,10 @@ VERBS: list[Verb] = [
     Verb("honour", "other", OBJECT),
     Verb("honor", "other", OBJECT),
     Verb("cover", "other", OBJECT),
-    Verb("sort", "other", OBJECT, particles=("out",)),
+    Verb("sort", "other", OBJECT),
     Verb("arrange", "other", OBJECT),
+    Verb("organise", "other", OBJECT),
+    Verb("organize", "other", OBJECT),
     Verb("book", "other", OBJECT),
     Verb("schedule", "other", OBJECT),
     Verb("request", "other", OBJECT),
@@ -300,7 +305,7 @@ _NOUN_CLASSES = {
                       "settings date notice overdraft membership contract package",
     "dispute": "dispute chargeback claim investigation appeal",
     "delivery": "technician engineer installer courier parcel bag baggage luggage suitcase shipment delivery "
-                "visit installation item adjuster surveyor plumber electrician",
+                "visit installation item adjuster surveyor plumber electrician appointment",
     # what the company moving is no promise: the customer's own money, notes, its own rules
     "_veto": "note payment deposit salary paycheck wages identity policy terms conditions privacy records reading "
              "readings",

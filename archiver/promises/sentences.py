@@ -106,9 +106,10 @@ def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[
         if w in _HARD_BREAKS and (w != "-" or (i and tokens[i - 1][2] < tokens[i][1]
                                                 and (i + 1 >= n or tokens[i][2] < tokens[i + 1][1]))):
             cut = (i, i + 1, False)
-        elif w == "," and (nxt in _CONJUNCTIONS or (nxt in ("who", "which") and i + 2 < n
-                                                     and tokens[i + 2][0] in ("will", "'ll", "should"))):
-            cut = (i, i + 2 if nxt in _CONJUNCTIONS else i + 1, True)
+        elif w == "," and nxt in _CONJUNCTIONS:
+            cut = (i, i + 2, True)
+        elif w in ("who", "which") and i > start and nxt in ("will", "'ll", "should"):
+            cut = (i - 1 if tokens[i - 1][0] == "," else i, i, True)  # "... to billing, who will call you"
         elif w in ("and", "but") and i > start and tokens[i - 1][0] != "ahead" and (
             nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
             or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
