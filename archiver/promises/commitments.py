@@ -77,7 +77,7 @@ _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
     r"\b(?:last\s+(?:week|month|night|time|year|\w+day)|ago|earlier|previously|already|"
-    r"recently|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    r"recently|i\s+(?:can\s+)?see|records?\s+shows?|it\s+looks\s+like|according\s+to|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     re.I,
 )
 _NOT_CHARGED = re.compile(
@@ -546,8 +546,8 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "none", subject_end
     phrase = words[start:subject_end]
     head = phrase[0]
-    if any(w in QUANTIFIERS for w in phrase) or len(phrase) > 10:
-        return "generic", start
+    if any(w in QUANTIFIERS and not (w == "any" and not phrase[-1].endswith("s")) for w in phrase) or len(phrase) > 10:
+        return "generic", start  # "all new customers", "any refunds"; but "any remaining balance" is one
     if head in ("someone", "somebody") or (
         any(w in AGENT_NOUNS or w[:-1] in AGENT_NOUNS for w in phrase) and "'s" not in phrase
     ):
@@ -701,8 +701,8 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
                 break
     for k in range(len(phrase) - 1, -1, -1):
         w = phrase[k]
-        if k and (phrase[k - 1], w) in NOUN_PAIRS:
-            kind = NOUN_PAIRS[(phrase[k - 1], w)]
+        if k and ((phrase[k - 1], w) in NOUN_PAIRS or (phrase[k - 1], w[:-1]) in NOUN_PAIRS):
+            kind = NOUN_PAIRS.get((phrase[k - 1], w)) or NOUN_PAIRS[(phrase[k - 1], w[:-1])]
         else:
             kind = NOUNS.get(w) or (NOUNS.get(w[:-1]) if w.endswith("s") else None)
         if kind:
@@ -742,8 +742,13 @@ def _kind(
         return None  # "we've updated our privacy policy": the company's own things
     if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _FEE_IN(sentence)))):
         return "fee_waiver"
-    if patient == "_veto" and verb.mode != STRONG:
+    if patient == "_veto" and verb.mode != STRONG and not (verb.removal and phrase and phrase[-1] in _MONEY_VETO):
         return None
+    if verb.lemma == "close" and patient == "escalation":
+        return None  # "your ticket has been closed": an end, not a promise
+    if verb.removal and verb.lemma not in ("refund", "reimburse", "reverse", "credit", "drop") and phrase and (
+            phrase[-1] in ("charge", "charges")):
+        return "fee_waiver"  # "removed the roaming charges from your bill"
     if verb.kind == "account_change" and verb.lemma in ("increase", "go", "raise") and any(
             w in BAD_NEWS for w in phrase):
         return None  # "your rate will go up": bad news, not a promise
@@ -780,6 +785,7 @@ def _kind(
     return None
 
 
+_MONEY_VETO = frozenset({"payment", "payments", "deposit"})
 _NEW = frozenset({"new", "replacement", "spare"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
 

@@ -84,7 +84,7 @@ def tokenize(text: str) -> list[tuple[str, int, int, bool]]:
 _CONJUNCTIONS = frozenset("and but so plus though although however while whereas".split())
 _HARD_BREAKS = frozenset(";:\u2014\u2013-")
 _SUBJECT_STARTS = frozenset(
-    "i we you it they he she the your our a an this that these those someone somebody one".split()
+    "i we you it they he she the your our a an this that these those someone somebody one any all both my their".split()
 )
 _AUX_STARTS = frozenset("will 'll should shall also then is are was were has have".split())
 
