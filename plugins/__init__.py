@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from archiver.commitments import amount_text, kind_words
+
 from . import cells, views
 from .archives import find_archives, known_archives, metadata_for
 from .compat import Response, hookimpl, is_invalid_sql
@@ -67,6 +69,13 @@ async def static_file(request: Any) -> Response:
 
 
 @hookimpl
+def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
+    # promise rows say their amount and kind the way the CLI and quote text do
+    env.filters["chat_archiver_amount"] = amount_text
+    env.filters["chat_archiver_kind"] = kind_words
+
+
+@hookimpl
 def extra_css_urls(datasette: Any) -> list[str]:
     return [datasette.urls.path("/-/chat-archiver/static/chat_archiver.css")]
 
@@ -114,7 +123,11 @@ def extra_template_vars(view_name: str, database: str | None, table: str | None,
 
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
-    return [{"href": datasette.urls.path("/-/search"), "label": "Search chats"}]
+    links = [{"href": datasette.urls.path("/-/search"), "label": "Search chats"}]
+    archives = known_archives(datasette)
+    if archives:
+        links.append({"href": datasette.urls.table(archives[0], "promises"), "label": "Promises"})
+    return links
 
 
 @hookimpl

@@ -45,4 +45,6 @@ def _row_value(row: Any, key: str) -> str | None:
         value = row[key]
     except (KeyError, IndexError, TypeError):
         return None
+    if isinstance(value, dict):  # expanded by its foreign key (promises, reference_numbers)
+        value = value.get("value")
     return value if isinstance(value, str) else None

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from archiver.commitments import kind_words
 from archiver.errors import BadQuery, NotFound
 from archiver.quote import (
     EXTENSION_TABLES,
@@ -100,6 +101,43 @@ def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+def marked_pieces(text: str, promises: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
+    """Split a message's text into (text, label) pieces; a piece with a label is a
+    promise's sentence, found by its exact words.
+
+    The template escapes every piece and wraps labelled ones in <mark>, so the text is
+    never read as HTML. A sentence not in the text (the rules changed) marks nothing.
+    """
+    spans: dict[tuple[int, int], list[str]] = {}
+    for p in promises or ():
+        sentence = p.get("text") or ""
+        if not sentence:
+            continue
+        label = "Promise: " + kind_words(p.get("kind"))
+        if p.get("due_by"):
+            label += f", due by {p['due_by']}"
+        label += f" ({p.get('status') or 'open'})"
+        start = text.find(sentence)
+        while start != -1:
+            labels = spans.setdefault((start, start + len(sentence)), [])
+            if label not in labels:
+                labels.append(label)
+            start = text.find(sentence, start + len(sentence))
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for (start, end), labels in sorted(spans.items()):
+        if start < at:  # overlaps a span already marked
+            continue
+        if start > at:
+            pieces.append((text[at:start], ""))
+        # one sentence can hold two promises (a credit and a waiver): one mark names both
+        pieces.append((text[start:end], "; ".join(labels)))
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], ""))
+    return pieces
+
+
 def search(
     conn: sqlite3.Connection, query: str, company: str = "", role: str = "", limit: int = 20, offset: int = 0
 ) -> SearchResults:
@@ -175,6 +213,11 @@ class Line:
     @property
     def role_class(self) -> str:
         return role_class(self.role)
+
+    @property
+    def pieces(self) -> list[tuple[str, str]]:
+        """The text with its promises' sentences labelled (see marked_pieces)."""
+        return marked_pieces(self.text, self.extensions.get("promises"))
 
 
 @dataclass

@@ -151,6 +151,7 @@ async def quote_page(datasette: Any, request: Any) -> Response:
     return await _html(datasette, request, "chat_archiver_quote.html", {
         "quote": quote,
         "role_class": reading.role_class(quote.role),
+        "text_pieces": reading.marked_pieces(quote.text, quote.promises),
         "permalink": quote.permalink(base),
         "citation_text": quote.as_text(base),
         "citation_markdown": quote.as_markdown(base),

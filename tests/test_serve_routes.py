@@ -285,7 +285,10 @@ def test_quote_card(client, built) -> None:
     r = client.get(f"/-/quote/{mid}")
     assert r.status_code == 200
     page = r.text
-    assert '<blockquote class="ca-quote-text">I&#39;ve waived the $40 late fee; you&#39;ll see the credit within 1-2 billing cycles. Your reference number is LF7731.</blockquote>' in page
+    # the promise's sentence is marked (issue 5); the rest of the text follows as text
+    assert ('<blockquote class="ca-quote-text"><mark class="ca-promise" title="Promise: fee waiver, due by 2025-05-04 (open)">'
+            'I&#39;ve waived the $40 late fee; you&#39;ll see the credit within 1-2 billing cycles.</mark>'
+            ' Your reference number is LF7731.</blockquote>') in page
     assert '<p class="ca-card-head">On March 4, 2025 at 10:44 AM EST, Northwind Card representative Jessica wrote:</p>' in page
     assert '<code class="ca-utc">2025-03-04T15:44:00Z</code>' in page
     assert '<span class="ca-zone">(America/New_York)</span>' in page
