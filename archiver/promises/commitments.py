@@ -52,7 +52,7 @@ _NP_END = frozenset(
     "to for with on in into onto from by of at within before after until over under via through between as per "
     "and or but so because while when once if that which who whose off back out up down today tomorrow tonight "
     "now soon shortly immediately is are was were will 'll has have had be been being should can could would "
-    "worth".split()
+    "worth like without unless".split()
 )
 _PARTICLE_WINDOW = 8
 
@@ -81,8 +81,8 @@ _HISTORY = re.compile(
     re.I,
 )
 _NOT_CHARGED = re.compile(
-    r"(?:won't|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them))\s+"
-    r"on\s+(?:your|the|this|next|any)\b)",
+    r"(?:won't|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them|"
+    r"(?:the|this|that|your|a|any)\s[^,;.]{1,30}?))\s+on\s+(?:your|the|this|next|any)\b)",
     re.I,
 )
 _FEE_GONE = re.compile(
@@ -108,6 +108,7 @@ class _Found:
     subject: str  # first, you, thing, agent, pronoun: carried over to a clause with no subject
     tense: str  # future, perfect, past, progressive, present: carried over too
     fallback: str | None = None  # the kind of a "_" that has nothing before it to add to
+    np: int | None = None  # where the subject's noun phrase starts, for a clause that shares it
 
 
 # --------------------------------------------------------------------------
@@ -247,13 +248,13 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
     """
     for k in range(first + 1, min(end, first + 12)):
         w = words[k]
-        if w in _FUTURE or w in _HAVE or (w in ("'m", "am", "are", "'re") and k + 1 < end
-                                           and FORMS.get(words[k + 1], (None, ""))[1] == "ing"):
-            subject, _ = _subject(tokens, words, first, k)
+        if w in _FUTURE or w in _HAVE or (w in ("'m", "am", "are", "'re", "is") and k + 1 < end and (
+                words[k + 1] == "being" or FORMS.get(words[k + 1], (None, ""))[1] == "ing")):
+            subject, np_start = _subject(tokens, words, first, k)
             if subject in ("none", "generic"):
                 return None
             tense = "future" if w in _FUTURE else "perfect" if w in _HAVE else "progressive"
-            return _Found("-", k, subject, tense)
+            return _Found("-", k, subject, tense, np=np_start if subject == "thing" else None)
         if w in ("," , "if", "when", "once"):
             return None
     return None
@@ -331,6 +332,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
             subject, tense = "you", "future"  # "Expect a call from our security team"
         else:
             subject, inherited = previous.subject, True
+            np_start = previous.np if previous.np is not None else np_start
             if tense == "bare":
                 tense = previous.tense
     if tense == "bare" or subject == "generic":
@@ -367,8 +369,8 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     elif passive:
         if subject == "you":
             patient_at = _object_start(words, i + 1, end)
-        elif subject in ("thing", "agent") and not inherited:
-            patient_at = np_start
+        elif subject in ("thing", "agent") and (not inherited or (previous.np is not None and previous.kind == "-")):
+            patient_at = np_start  # "your new card is being made and will be posted on Monday"
         else:
             return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
     elif subject in ("first", "agent") and not (verb.mode == NEUTRAL and subject == "agent"):
@@ -405,9 +407,10 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
             kind = inner
     if kind is None:
         return None
+    np = np_start if subject == "thing" else None
     if kind != "_" and scoped:
-        return _Found("-", i, subject, tense)
-    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None)
+        return _Found("-", i, subject, tense, np=np)
+    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None, np=np)
 
 
 _DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
@@ -576,7 +579,7 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     """The verb as used here: particles it needs, and phrasal senses ("reach out", "go up", "take effect")."""
     after = words[i + 1:min(end, i + 1 + _PARTICLE_WINDOW)]
     lemma = verb.lemma
-    if lemma == "take" and after[:1] == ["effect"]:
+    if lemma == "take" and after[:1] == ["effect"] or lemma == "come" and after[:2] == ["into", "effect"]:
         return VERB_BY_LEMMA["take_effect"]
     if lemma == "reach":
         return verb if "out" in after[:4] else _REACH
@@ -664,6 +667,8 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
     """The words of the noun phrase starting at `start`, up to a preposition, verb or mark."""
     if start is None:
         return []
+    if start >= end or (words[start] in _NP_END and words[start] not in _ARTICLES):
+        return []  # "hear from us": no object
     out = []
     for k in range(start, end):
         w = words[k]
@@ -705,7 +710,9 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
             kind = NOUN_PAIRS.get((phrase[k - 1], w)) or NOUN_PAIRS[(phrase[k - 1], w[:-1])]
         else:
             kind = NOUNS.get(w) or (NOUNS.get(w[:-1]) if w.endswith("s") else None)
-        if kind:
+        if kind == "_info" and k == len(phrase) - 1:
+            return "_info"  # "the claim reference will be sent": information, whatever it refers to
+        if kind and kind != "_info":
             if kind in ("refund", "credit", "fee_waiver") and any(
                     NOUNS.get(p) == "fee" or NOUNS.get(p[:-1]) == "fee" for p in phrase[:k]):
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
@@ -736,8 +743,11 @@ def _kind(
             return inner
     patient = None if pronoun else _np_class(words, patient_at, end) if patient_at is not None else (
         _np_class(phrase, 0, len(phrase)))
-    if phrase and phrase[0] in QUANTIFIERS | {"several", "many"}:
-        return None  # "we've sent you several reminders": history
+    if phrase and (phrase[0] in QUANTIFIERS | {"several", "many"} or (
+            len(phrase) <= 2 and phrase[-1].endswith("s") and phrase[0] not in _ARTICLES and phrase[0].isalpha()
+            and phrase[0] not in ("both", "them", "these", "those", "its") and not pronoun and patient_at is not None
+            and not passive and not _NUMBER_WORDS.intersection(phrase))):
+        return None  # "we've sent you several reminders", "I've escalated cases like this": not this one
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase):
         return None  # "we've updated our privacy policy": the company's own things
     if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _FEE_IN(sentence)))):
@@ -785,6 +795,9 @@ def _kind(
     return None
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twenty thirty forty fifty hundred dollars pounds euros".split()
+)
 _MONEY_VETO = frozenset({"payment", "payments", "deposit"})
 _NEW = frozenset({"new", "replacement", "spare"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})

@@ -54,6 +54,11 @@ VERBS: list[Verb] = [
     Verb("take", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("write", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("wipe", "credit", OBJECT, _MONEY_OVERRIDES, removal=True),
+    Verb("shave", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("scrap", None, OBJECT, removal=True),
+    Verb("void", None, OBJECT, removal=True),
+    Verb("forgive", None, OBJECT, removal=True),
+    Verb("clear", None, OBJECT, removal=True),
     Verb("zero", "credit", OBJECT, _MONEY_OVERRIDES, particles=("out",), removal=True),
     Verb("drop", "refund", OBJECT, _MONEY_OVERRIDES | {"delivery", "replacement"}, particles=("off",), removal=True),
     Verb("remove", None, OBJECT, removal=True, past_passive=True),
@@ -210,7 +215,6 @@ VERBS: list[Verb] = [
     Verb("show", None, NEUTRAL),
     Verb("reflect", None, NEUTRAL),
     Verb("land", None, NEUTRAL),
-    Verb("clear", None, NEUTRAL),
     Verb("start", None, NEUTRAL),
     Verb("begin", None, NEUTRAL),
     Verb("kick", None, NEUTRAL, particles=("in",)),
@@ -258,6 +262,8 @@ _IRREGULAR = {
     "transfer": ("transfers", "transferred", "transferred", "transferring"),
     "make": ("makes", "made", "made", "making"),
     "top": ("tops", "topped", "topped", "topping"),
+    "scrap": ("scraps", "scrapped", "scrapped", "scrapping"),
+    "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
 def _inflect(base: str) -> tuple[str, str, str, str]:
@@ -301,7 +307,7 @@ _NOUN_CLASSES = {
     "callback": "call callback call-back ring",
     "follow_up": "email e-mail letter text sms message document paperwork form confirmation itinerary copy "
                  "label envelope link details information response reply outcome update pin receipt invoice "
-                 "quote summary transcript pack schedule reminder statement notification pass reference number report "
+                 "quote summary transcript pack schedule reminder statement notification pass report "
                  "bill",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
@@ -313,6 +319,8 @@ _NOUN_CLASSES = {
     "delivery": "technician engineer installer courier parcel bag baggage luggage suitcase shipment delivery "
                 "visit installation item adjuster surveyor plumber electrician appointment",
     # what the company moving is no promise: the customer's own money, notes, its own rules
+    # names, numbers and codes say nothing of what was done with them ("reference 8812290 has been added")
+    "_info": "reference number code",
     "_veto": "note payment deposit salary paycheck wages identity policy terms conditions privacy records reading "
              "readings",
 }
@@ -322,7 +330,8 @@ for _kind, _words in _NOUN_CLASSES.items():
         NOUNS[_word] = _kind
 NOUN_PAIRS = {
     ("service", "request"): "escalation", ("gift", "card"): "rewards", ("gift", "cards"): "rewards",
-    ("e-gift", "card"): "rewards", ("claim", "payment"): "dispute", ("claim", "reference"): "follow_up",
+    ("e-gift", "card"): "rewards", ("claim", "payment"): "dispute", ("voucher", "code"): "rewards",
+    ("promo", "code"): "rewards", ("discount", "code"): "account_change",
     ("direct", "debit"): "account_change", ("payment", "plan"): "account_change",
     ("payment", "arrangement"): "account_change", ("due", "date"): "account_change",
     ("money", "back"): "refund", ("store", "credit"): "credit", ("travel", "credit"): "credit",

@@ -68,7 +68,7 @@ def find_references(text: str) -> list[Reference]:
     """
     if not _MAYBE.search(text):
         return []  # every reference has a digit, or is six capitals
-    best: dict[tuple[int, int], tuple[int, str]] = {}
+    best: dict[tuple[int, int], tuple[tuple[bool, int], str]] = {}
     for m in _LABEL_RUN.finditer(text):
         conn = _CONNECTOR.match(text, m.end())
         value = _VALUE.match(text, conn.end())
@@ -77,13 +77,17 @@ def find_references(text: str) -> list[Reference]:
         label = _label_of(m.group("run"))
         span = _with_digit_groups(text, value)
         if _looks_like_reference(text[span[0]:span[1]], label, text, span[1]):
-            best[span] = max(best.get(span, (-1, "")), (m.start(), label))
+            # a specific label anywhere before the value beats a generic one nearer it
+            # ("your complaint number, for future reference, is 20931" is a case)
+            rank = (label not in _GENERIC_LABELS, m.start())
+            if span not in best or rank > best[span][0]:
+                best[span] = (rank, label)
     for m in _PREFIXED.finditer(text):
         span = (m.start(), m.end())
         if span in best and best[span][1] == "quote":
             best[span] = (best[span][0], _PREFIX_LABELS[m.group("prefix")])  # "quote INC-4471029"
         elif not any(a <= span[0] < b for a, b in best):
-            best[span] = (-1, _PREFIX_LABELS[m.group("prefix")])
+            best[span] = ((False, -1), _PREFIX_LABELS[m.group("prefix")])
     refs, seen = [], set()
     for span in sorted(best):
         value = text[span[0]:span[1]]
