@@ -89,14 +89,36 @@ _FEE_GONE = re.compile(
     r"\b(?:fees?|interest|penalty|late\s+charges?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
+_ALLOW_ONLY = re.compile(r"^\W*(?:please\s+)?allow\b", re.I)
+_BACK = re.compile(r"\bback\b", re.I)
+_OFF = re.compile(r"\boff\b", re.I)
 _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a-z]+)\s+(?=(?:your|the)\b)", re.I)
 _ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
 _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
 _PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
 _MONEY_KINDS = ("fee_waiver", "credit", "refund")
+#: one pass for every scope that cancels a clause
+_SCOPE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_NEGATION, _HEDGE, _CONDITION, _REFUSED, _MEMO)), re.I)
 
 #: any of these words, and a message may hold a commitment; none, and it is skipped whole
-_TRIGGERS = frozenset(FORMS) | {"wo", "allow", "way", "touch", "be", "confirmed", "effect"}
+#: The pre-check. A participle or -ing form of a commitment verb ("waived", "sending") may make a
+#: promise on its own; a base form ("call", "order", "credit") is far more often a noun, and makes
+#: one only with a modal or an auxiliary in the message ("we'll call"); so do set phrases.
+_ALONE = frozenset(
+    form for form, (verb, kind) in FORMS.items()
+    if kind in ("past", "pp", "pastpp", "ing") or (kind == "s" and (verb.mode == NEUTRAL or verb.lemma in (
+        "ship", "reship", "dispatch", "deliver")))
+) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone"}
+_WITH_MODAL = (frozenset(FORMS) - _ALONE) | {"be"}
+_MODALS = frozenset(
+    "will 'll ll shall should going gonna happy glad pleased able agreed won wo 've ve has had been being".split()
+)
+
+
+def _may_promise(words) -> bool:
+    """The cheap pre-check: whether `words` (a set or list) could hold a commitment at all."""
+    words = set(words)
+    return not _ALONE.isdisjoint(words) or (not _WITH_MODAL.isdisjoint(words) and not _MODALS.isdisjoint(words))
 
 
 @dataclass(frozen=True)
@@ -129,7 +151,7 @@ def find_promises(
     if (role or "").lower() not in COMPANY_ROLES or not text:
         return []
     plain = text.replace("\u2019", "'")  # same length, so spans stay valid
-    if _TRIGGERS.isdisjoint(_WORDS.findall(plain.lower())):
+    if not _may_promise(_WORDS.findall(plain.lower())):
         return []
     promises: list[Promise] = []
     for start, end in split_sentences(plain):
@@ -140,14 +162,14 @@ def find_promises(
     return promises
 
 
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "we'll" gives "we", "ll"
 
 
 def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, found: list[Promise]) -> None:
     """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one."""
     tokens = tokenize(sentence)
     words = [t[0] for t in tokens]
-    if _TRIGGERS.isdisjoint(words):
+    if not _may_promise(words):
         return
     previous: _Found | None = None
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
@@ -156,7 +178,7 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
         clause = sentence[a:b]
         hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft else None)
         if hit is None:
-            if found and re.match(r"^\W*(?:please\s+)?allow\b", clause, re.I):
+            if found and _ALLOW_ONLY.match(clause):
                 found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
             previous = _frame(tokens, words, first, end)
             continue
@@ -262,15 +284,17 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
 
 def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
     """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
-    if (_NOT_CHARGED.search(clause) or _FEE_GONE.search(clause)) and not _CONDITION.search(clause):
+    here = set(words[first:end])
+    if ((("n't" in here or "not" in here) and _NOT_CHARGED.search(clause)) or (
+            ("gone" in here or "off" in here) and _FEE_GONE.search(clause))) and not _CONDITION.search(clause):
         return _Found("fee_waiver", first, "thing", "future")
-    m = _ALLOW.match(clause)
+    m = _ALLOW.match(clause) if ("allow" in here or "give" in here) else None
     if m:
         np_at = _token_at(tokens, first, end, tokens[first][1] + m.end())
         kind = _np_class(words, np_at, end) if np_at is not None else None
         if kind in _KINDS_SET and not _QUANTIFIED(words, np_at, end):
             return _Found(kind, np_at, "thing", "future")
-    m = _ON_ITS_WAY.search(clause)
+    m = _ON_ITS_WAY.search(clause) if "way" in here else None
     if m and not _scoped_out(clause, sentence):
         at = _token_at(tokens, first, end, tokens[first][1] + m.start())
         subject = _subject(tokens, words, first, at)
@@ -640,11 +664,8 @@ def _has_due(clause: str) -> bool:
 
 def _scoped_out(clause: str, sentence: str) -> bool:
     """Offers, conditions, refusals, hedges, habits and negation: nothing in this clause is a promise."""
-    plain = _BENIGN_CONDITION.sub("", clause)
-    return bool(
-        _NEGATION.search(plain) or _HEDGE.search(plain) or _MAY.search(plain) or _CONDITION.search(plain)
-        or _REFUSED.search(plain) or _MEMO.search(plain) or _CONDITION.match(sentence.strip())
-    )
+    plain = _BENIGN_CONDITION.sub("", clause) if "if" in clause.lower() else clause
+    return bool(_SCOPE.search(plain) or _MAY.search(plain) or _CONDITION.match(sentence.strip()))
 
 
 # --------------------------------------------------------------------------
@@ -695,6 +716,8 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
     if not phrase:
         return None
     head = phrase[-1]
+    if len(phrase) > 1 and (phrase[-2], head) in NOUN_PAIRS:
+        return NOUN_PAIRS[(phrase[-2], head)]  # "a service request" is a ticket, whatever it is for
     if head in ("order", "request", "case") and start is not None:
         # "placed an order for a new card": what is ordered names it
         at = start + len(_np(words, start, end))
@@ -784,9 +807,9 @@ def _kind(
     # NEUTRAL and RECEIVE: the thing names the kind
     if patient in _KINDS_SET:
         return patient
-    if verb.lemma == "get" and re.search(r"\bback\b", clause, re.I):
+    if verb.lemma == "get" and _BACK.search(clause):
         return "refund"  # "you'll get the full $249.99 back"
-    if verb.lemma == "get" and re.search(r"\boff\b", clause, re.I):
+    if verb.lemma == "get" and _OFF.search(clause):
         return "credit"
     if verb.kind:
         return verb.kind

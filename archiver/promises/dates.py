@@ -7,7 +7,6 @@ message always resolves the same way; holidays are not known, so not skipped.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from dateutil import parser as dateparser
@@ -62,6 +61,18 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
 ]]
 
 
+#: words one of which each pattern needs, so a clause skips the patterns it cannot match
+_NEEDLES = {
+    "span": ("day", "hour", "hr", "min", "week", "month", "cycle", "statement", "bill", "period"),
+    "hour": ("hour",), "next_cycle": ("next",), "next_business_day": ("next",), "end": ("end",),
+    "week": ("week", "month"), "day_after": ("after",), "tomorrow": ("tomorrow",),
+    "today": ("today", "tonight", "this", "end", "close", "cob", "eod"), "weekday": ("day",),
+    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "day_of_month": ("the",),
+}
+_FOR_PERIOD = re.compile(r"\bfor\s+(?:the\s+)?(?:next\s+|first\s+)?$", re.I)
+
+
 def find_due(text: str, sent_at: dt.datetime | None) -> tuple[str | None, str | None]:
     """(due_text, due_by) for the due expression in `text` implying the latest date.
 
@@ -97,11 +108,14 @@ _COUNTED_FROM = re.compile(
 def _due_matches(text: str) -> list[tuple[str, re.Match]]:
     taken: list[tuple[int, int]] = []
     found = []
+    lower = text.lower()
     for kind, regex in _DUE_PATTERNS:
+        if not any(needle in lower for needle in _NEEDLES[kind]):
+            continue
         for m in regex.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            if kind == "span" and re.search(r"\bfor\s+(?:the\s+)?(?:next\s+|first\s+)?$", text[:m.start()], re.I):
+            if kind == "span" and _FOR_PERIOD.search(text, 0, m.start()):
                 continue  # "for the next 6 months" is a period, not a deadline
             if kind == "span" and _COUNTED_FROM.match(text, m.end()):
                 continue  # "within 6 weeks of the move" counts from another event
@@ -218,11 +232,6 @@ def parse_sent_at(sent_at: dt.datetime | str | None) -> dt.datetime | None:
     """`sent_at` as a datetime; a string must be ISO-8601 (ValueError otherwise)."""
     if sent_at is None or isinstance(sent_at, dt.datetime):
         return sent_at
-    return _parse_iso(sent_at)
-
-
-@functools.lru_cache(maxsize=1024)
-def _parse_iso(sent_at: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(sent_at)  # the common case, in C
     except (ValueError, TypeError):

@@ -18,9 +18,13 @@ _LABEL_WORDS = [
     (r"booking|reservation|PNR|record\s+locator", "booking"),
     (r"quote", "quote"),  # "please quote 4411-8820": a value to quote is one; named by its prefix, if any
 ]
+_LABEL_WORD_RES = [(re.compile(rx, re.I), label) for rx, label in _LABEL_WORDS]
+_SIX_CAPITALS = re.compile(r"[A-Z]{6}")
+_DIGIT = re.compile(r"\d")
 _GENERIC_LABELS = ("reference", "confirmation", "quote")
 _LABEL_WORD = r"(?:" + "|".join(rx for rx, _ in _LABEL_WORDS) + r")"
 # a label word inside a value ("REF.2025.0042") is not a label
+_LABEL_WORD_RE = re.compile(_LABEL_WORD, re.I)
 _LABEL_RUN = re.compile(
     r"(?<![\w./-])(?P<run>" + _LABEL_WORD + r"(?:[\s,/]+" + _LABEL_WORD + r")*)\b(?![-./]\w)\.?", re.I
 )
@@ -112,16 +116,16 @@ def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
 
 def _label_of(run: str) -> str:
     labels = []
-    for word in re.finditer(_LABEL_WORD, run, re.I):
-        labels.extend(label for rx, label in _LABEL_WORDS if re.fullmatch(rx, word.group(0), re.I))
+    for word in _LABEL_WORD_RE.finditer(run):
+        labels.extend(label for rx, label in _LABEL_WORD_RES if rx.fullmatch(word.group(0)))
     specific = [label for label in labels if label not in _GENERIC_LABELS]
     return (specific or labels or ["reference"])[-1]
 
 
 def _looks_like_reference(value: str, label: str, text: str, end: int) -> bool:
-    if label in ("booking", "confirmation") and re.fullmatch(r"[A-Z]{6}", value):
+    if label in ("booking", "confirmation") and _SIX_CAPITALS.fullmatch(value):
         return True
-    if len(value) < 4 or not re.search(r"\d", value):
+    if len(value) < 4 or not _DIGIT.search(value):
         return False
     if _PHONE.fullmatch(value) or _DATE_LIKE.fullmatch(value):
         return False
