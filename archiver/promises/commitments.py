@@ -98,6 +98,15 @@ _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist
 _PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
 _MONEY_KINDS = ("fee_waiver", "credit", "refund")
 #: one pass for every scope that cancels a clause
+#: a word of every scope pattern, so that most clauses skip the patterns
+_SCOPE_WORDS = frozenset(
+    "not never longer unable cannot unfortunately afraid neither nor typically usually generally normally often "
+    "sometimes always routinely general most rule policy per similar past tend eligible would want shall like need "
+    "aim try hope hopefully possibly probably might could take expect hold if unless provided long case event only "
+    "until before once when after soon returned back received denied declined rejected refused suspended "
+    "unsuccessful note record may".split()
+)
+_CONDITION_STARTS = frozenset("if unless provided as in only until before once when after".split())
 _SCOPE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_NEGATION, _HEDGE, _CONDITION, _REFUSED, _MEMO)), re.I)
 
 #: any of these words, and a message may hold a commitment; none, and it is skipped whole
@@ -664,8 +673,14 @@ def _has_due(clause: str) -> bool:
 
 def _scoped_out(clause: str, sentence: str) -> bool:
     """Offers, conditions, refusals, hedges, habits and negation: nothing in this clause is a promise."""
-    plain = _BENIGN_CONDITION.sub("", clause) if "if" in clause.lower() else clause
-    return bool(_SCOPE.search(plain) or _MAY.search(plain) or _CONDITION.match(sentence.strip()))
+    lower = clause.lower()
+    if _SCOPE_WORDS.isdisjoint(_WORDS.findall(lower)) and "n't" not in lower:
+        scoped = False  # the cheap check: no word that any scope starts with
+    else:
+        plain = _BENIGN_CONDITION.sub("", clause) if "if " in lower else clause
+        scoped = bool(_SCOPE.search(plain) or _MAY.search(plain))
+    return scoped or (sentence[:6].lower().split(" ", 1)[0] in _CONDITION_STARTS and bool(
+        _CONDITION.match(sentence.strip())))
 
 
 # --------------------------------------------------------------------------
