@@ -412,7 +412,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG:
             return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
         patient_at = _object_start(words, i + 1, end)
-        if verb is _FLAG_FOR:
+        if verb is _FLAG_FOR or verb is _PUT_IN_FOR:
             patient_at = words.index("for", i) + 1  # "flagged your account for a callback"
         if patient_at is None or (words[patient_at] in _NP_END and words[patient_at] not in _DETERMINERS) or (
                 words[patient_at] in ",.;:!"):
@@ -624,6 +624,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _CONTACT if "up" in after[:2] else verb
     if lemma == "flag" and "for" in after[:4] and not any(p in after for p in ("with", "to")):
         return _FLAG_FOR
+    if lemma == "put" and after[:2] == ["in", "for"]:
+        return _PUT_IN_FOR  # "I've put in for a refund": a request for it
     if lemma == "transfer" and after[:1] == ["you"]:
         return None  # "I'll transfer you to billing": this chat, not the account
     if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and after[:1] in (["by"], ["to"]):
@@ -647,6 +649,7 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
 
 _REACH = Verb("reach", None, NEUTRAL)
 _FLAG_FOR = Verb("flag", None, OBJECT)
+_PUT_IN_FOR = Verb("put", "other", OBJECT)
 _CONTACT = Verb("contact", "follow_up", STRONG)
 _GO_UP = Verb("go", "account_change", NEUTRAL)
 _GO_DOWN = Verb("go_down", "account_change", NEUTRAL)
@@ -690,7 +693,7 @@ def _scoped_out(clause: str, sentence: str) -> bool:
 def _object_start(words: list[str], k: int, end: int) -> int | None:
     """Where the object after a verb starts, past an indirect object ("issued you a travel credit")."""
     while k < end and (words[k] in _ADVERBS or words[k] in ("off", "back", "out", "up", "over")
-                       or (words[k] == "in" and words[k - 1] in ("put", "putting"))):
+                       or (words[k] == "in" and words[k - 1] in ("put", "putting", "throw", "thrown", "threw"))):
         k += 1
     if k >= end:
         return None

@@ -64,6 +64,7 @@ VERBS: list[Verb] = [
     Verb("remove", None, OBJECT, removal=True, past_passive=True),
     Verb("cancel", "account_change", OBJECT, frozenset({"fee_waiver", "dispute"}), removal=True),
     Verb("award", "rewards", OBJECT, past_passive=True),
+    Verb("throw", None, OBJECT, particles=("in",)),
     # a call
     Verb("call", "callback", STRONG),
     Verb("phone", "callback", STRONG),
@@ -263,6 +264,7 @@ _IRREGULAR = {
     "make": ("makes", "made", "made", "making"),
     "top": ("tops", "topped", "topped", "topping"),
     "scrap": ("scraps", "scrapped", "scrapped", "scrapping"),
+    "throw": ("throws", "threw", "thrown", "throwing"),
     "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
@@ -314,9 +316,9 @@ _NOUN_CLASSES = {
     "rewards": "point mile avios cashback bonus voucher reward",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
-                      "settings date notice overdraft membership contract package",
+                      "settings date notice overdraft membership contract",
     "dispute": "dispute chargeback claim investigation appeal",
-    "delivery": "technician engineer installer courier parcel bag baggage luggage suitcase shipment delivery "
+    "delivery": "technician engineer installer courier package parcel bag baggage luggage suitcase shipment delivery "
                 "visit installation item adjuster surveyor plumber electrician appointment",
     # what the company moving is no promise: the customer's own money, notes, its own rules
     # names, numbers and codes say nothing of what was done with them ("reference 8812290 has been added")
