@@ -301,7 +301,7 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
     if m:
         np_at = _token_at(tokens, first, end, tokens[first][1] + m.end())
         kind = _np_class(words, np_at, end) if np_at is not None else None
-        if kind in _KINDS_SET and not _QUANTIFIED(words, np_at, end):
+        if kind in _KINDS_SET and not _quantified(words, np_at, end):
             return _Found(kind, np_at, "thing", "future")
     m = _ON_ITS_WAY.search(clause) if "way" in here else None
     if m and not _scoped_out(clause, sentence):
@@ -314,7 +314,7 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
     return None
 
 
-def _QUANTIFIED(words: list[str], start: int, end: int) -> bool:
+def _quantified(words: list[str], start: int, end: int) -> bool:
     return any(w in QUANTIFIERS for w in _np(words, start, end))
 
 
@@ -394,7 +394,6 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         if verb.lemma in ("make", "ensure", "ask", "instruct", "have", "get") and verb.mode != RECEIVE:
             return None
     # who acts and what is acted on
-    fallback = None
     if verb.mode == RECEIVE and not passive:
         if subject != "you":
             return None
@@ -791,7 +790,7 @@ def _kind(
         return None  # "we've sent you several reminders", "I've escalated cases like this": not this one
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase):
         return None  # "we've updated our privacy policy": the company's own things
-    if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _FEE_IN(sentence)))):
+    if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(sentence)))):
         return "fee_waiver"
     if patient == "_veto" and verb.mode != STRONG and not (verb.removal and phrase and phrase[-1] in _MONEY_VETO):
         return None
@@ -883,5 +882,5 @@ _FEE_WORDS = re.compile(
 )
 
 
-def _FEE_IN(clause: str) -> bool:
+def _names_a_fee(clause: str) -> bool:
     return _FEE_WORDS.search(clause) is not None
