@@ -309,9 +309,19 @@ def main(argv: list[str] | None = None) -> int:
             print("\n\n".join(wrong))
             print()
     if not args.no_speed:
-        mix = speed_mix(load_records())
+        records = load_records()
+        mix = speed_mix(records)
         print(f"speed: {time_per_message(mix):.1f} µs/message (find_promises + find_references over "
               f"{len(mix)} messages: half customer, 15% acks, 15% agent chatter, 20% labelled agent lines)")
+        parts = {
+            "labelled agent/bot lines": [(r["text"], r["role"], r.get("sent_at")) for r in records
+                                         if r["role"] in ("agent", "bot")],
+            "agent chatter": [(t, "agent", None) for t in _AGENT_CHATTER],
+            "customer lines": [(t, "customer", None) for t in _CUSTOMER_LINES],
+            "acks": [(t, "agent", None) for t in _ACKS],
+        }
+        for name, part in parts.items():
+            print(f"  {name:<26}{time_per_message(part):8.1f} µs/message")
     return 0
 
 
