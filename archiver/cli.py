@@ -313,4 +313,5 @@ def reindex(db_path: str) -> None:
         f"{r.promises_kept} kept (marked kept or broken, no longer found), {r.promises_unchanged} unchanged. "
         f"Reference numbers: {r.references_added} added, {r.references_removed} removed, "
         f"{r.references_unchanged} unchanged."
+        + (f" {_plural(r.failed, 'message')} could not be read; their rows were left as they were." if r.failed else "")
     )

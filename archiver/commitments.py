@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .identity import ID_LENGTH
 from .promises import find_promises, find_references
@@ -102,14 +102,33 @@ def reference_rows(message: MessageRow) -> list[ReferenceRow]:
     return rows
 
 
-def rows_for(messages: Iterable[MessageRow]) -> tuple[list[PromiseRow], list[ReferenceRow]]:
-    """Promise rows and reference rows for every message, in message order."""
-    promises: list[PromiseRow] = []
-    references: list[ReferenceRow] = []
+@dataclass
+class Found:
+    """What the rules found in a batch of messages, and where they failed."""
+
+    promises: list[PromiseRow] = field(default_factory=list)
+    references: list[ReferenceRow] = field(default_factory=list)
+    #: (message id, error) for messages the rules raised on: a bug in them, met on
+    #: this text. Such a message gets no rows now; reindex leaves its old rows alone.
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def rows_for(messages: Iterable[MessageRow]) -> Found:
+    """Promise rows and reference rows for every message, in message order.
+
+    A message the rules fail on is reported in `failed`, not raised: the message
+    itself is the receipt, and must be archived even when reading it fails.
+    """
+    found = Found()
     for m in messages:
-        promises.extend(promise_rows(m))
-        references.extend(reference_rows(m))
-    return promises, references
+        try:
+            promises, references = promise_rows(m), reference_rows(m)
+        except Exception as e:  # noqa: BLE001 -- reported to the caller, which tells the person
+            found.failed.append((m.id, f"{type(e).__name__}: {e}"))
+            continue
+        found.promises.extend(promises)
+        found.references.extend(references)
+    return found
 
 
 # -- in words ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import logging
 import sqlite3
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -28,6 +29,8 @@ from .db import ensure_schema
 from .errors import BadOption, BadQuery, NotFound
 from .identity import conversation_id, message_ids
 from .model import Page, Transcript
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Reindexed:
     references_added: int = 0
     references_removed: int = 0
     references_unchanged: int = 0
+    #: messages the rules raised on (logged): their rows were left as they were
+    failed: int = 0
 
 
 @dataclass
@@ -267,8 +272,13 @@ class Archive:
         with self.transaction():
             conn = self.db.conn
             rows = conn.execute("select id, conversation_id, role, text, sent_at from messages order by rowid")
-            promises, references = commitments.rows_for(MessageRow(*r) for r in rows)
-            old = {r[0]: r for r in conn.execute(f"select {_PROMISE_FIELDS}, status from promises")}
+            result = _found(MessageRow(*r) for r in rows)
+            promises, references = result.promises, result.references
+            # rows of messages the rules failed on stay as they were
+            failed = {mid for mid, _ in result.failed}
+            done.failed = len(failed)
+            old = {r[0]: r for r in conn.execute(f"select {_PROMISE_FIELDS}, status from promises")
+                   if r[1] not in failed}
             found = {r[0] for r in promises}
             changed = []
             for row in promises:
@@ -290,7 +300,7 @@ class Archive:
                 changed,
             )
             conn.executemany(_INSERT_PROMISE, [r for r in promises if r[0] not in old])
-            old_refs = {r[0] for r in conn.execute("select id from reference_numbers")}
+            old_refs = {r[0] for r in conn.execute("select id, message_id from reference_numbers") if r[1] not in failed}
             new_refs = {r[0] for r in references}
             stale = [(rid,) for rid in old_refs - new_refs]
             conn.executemany("delete from reference_numbers where id = ?", stale)
@@ -367,16 +377,26 @@ def write_commitments(conn: sqlite3.Connection, messages: Iterable[MessageRow]) 
     Inside the caller's transaction; rows already present (same id) are left alone,
     so a status the person set is never reset. Also used by migration m002.
     """
-    promises, references = commitments.rows_for(messages)
-    conn.executemany(_INSERT_PROMISE, promises)
-    conn.executemany(_INSERT_REFERENCE, references)
+    found = _found(messages)
+    conn.executemany(_INSERT_PROMISE, found.promises)
+    conn.executemany(_INSERT_REFERENCE, found.references)
 
 
 def redate_promises(conn: sqlite3.Connection, messages: Iterable[MessageRow]) -> None:
     """Recount due dates of messages whose time was filled in after they were stored."""
-    rows = [row for m in messages for row in commitments.promise_rows(m)]
+    rows = _found(messages).promises
     conn.executemany("update promises set due_text = ?, due_by = ? where id = ?", [(r[7], r[8], r[0]) for r in rows])
     conn.executemany(_INSERT_PROMISE, rows)
+
+
+def _found(messages: Iterable[MessageRow]) -> commitments.Found:
+    found = commitments.rows_for(messages)
+    for message_id, error in found.failed:
+        log.warning(
+            "could not look for promises in message %s (%s); it is archived without them:"
+            " run `chat-archiver reindex` after upgrading", message_id, error,
+        )
+    return found
 
 
 def merge_order(old: list[str], incoming: list[str], when: Mapping[str, str | None] | None = None) -> list[str]:

@@ -135,6 +135,7 @@ def m002_promises(db: Database) -> None:
     from archiver.store import write_commitments
 
     rows = db.execute("select id, conversation_id, role, text, sent_at from messages order by rowid")
+    # a message the rules fail on is logged and skipped: the upgrade must not lock the archive
     write_commitments(db.conn, (MessageRow(*row) for row in rows))
 
 

@@ -288,3 +288,57 @@ def test_migration_fills_an_archive_made_at_m001(tmp_path: Path) -> None:
         assert again.db["promises"].count == 2
     finally:
         again.close()
+
+
+# -- a bug in the rules costs the promises, never the message --------------------------------
+
+
+def test_a_failing_extractor_never_loses_the_message(archive: Archive, tmp_path: Path, monkeypatch, caplog) -> None:
+    import archiver.commitments as commitments
+
+    real = commitments.find_promises
+
+    def broken(text: str, role: str = "agent", sent_at=None):
+        if "late fee;" in text:
+            raise IndexError("list index out of range")
+        return real(text, role, sent_at)
+
+    monkeypatch.setattr(commitments, "find_promises", broken)
+    import_late_fee(archive, tmp_path)
+    mid, cid = waived_ids(archive)
+    assert archive.db["messages"].count == 7
+    assert rows(archive, "promises") == [] and rows(archive, "reference_numbers") == []
+    assert f"could not look for promises in message {mid} (IndexError: list index out of range)" in caplog.text
+
+    # reindex while the rules still fail leaves that message's rows alone...
+    with archive.transaction():
+        archive.db.conn.execute("insert into reference_numbers values ('kept-ref', ?, ?, 'case', 'X1')", [mid, cid])
+    assert archive.reindex_commitments() == Reindexed(failed=1)
+    assert [r["id"] for r in rows(archive, "reference_numbers")] == ["kept-ref"]
+    # ...and once they are fixed, reindex reads it
+    monkeypatch.setattr(commitments, "find_promises", real)
+    assert archive.reindex_commitments() == Reindexed(promises_added=1, references_added=1, references_removed=1)
+    assert rows(archive, "promises") == [expected_promise(mid, cid)]
+    assert rows(archive, "reference_numbers") == [expected_reference(mid, cid)]
+
+
+def test_an_upgrade_survives_a_failing_extractor(tmp_path: Path, monkeypatch) -> None:
+    import archiver.commitments as commitments
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m002_promises")
+    db["conversations"].insert({"id": "c1", "company": "Northwind Card"})
+    db["messages"].insert({"id": "m1", "conversation_id": "c1", "seq": 0, "role": "agent", "text": WAIVED})
+    db.close()
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(commitments, "find_promises", broken)
+    archive = Archive(path)
+    try:
+        assert [m.name for m in migrations.applied(archive.db)] == ["m001_core", "m002_promises"]
+        assert archive.db["promises"].count == 0 and archive.db["messages"].count == 1
+    finally:
+        archive.close()
