@@ -12,11 +12,10 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ParsedChat, ParsedMessage
 from .html import (
     all_text,
-    by_class,
+    by_classes,
     classes,
     first_by_class,
     has_any_class,
-    outermost,
     strip_suffix,
     visible_text,
     with_classes,
@@ -43,7 +42,7 @@ def _role(cls: list[str]) -> str | None:
 
 def _group_name(group: Tag) -> str:
     """The first name shown in a message group (it may sit on any bubble)."""
-    for message in by_class(group, ("cx-message",)):
+    for message in by_classes(group, ("cx-message",)):
         if _role(classes(message)) in ("agent", "bot", "customer") and not any(
             "typing" in c.lower() for c in classes(message)
         ):
@@ -56,11 +55,10 @@ def _group_name(group: Tag) -> str:
 def parse(soup: BeautifulSoup) -> ParsedChat:
     transcript = with_classes(soup, ("cx-transcript",))
     wanted = ("cx-date", "cx-message")
-    nodes = by_class(transcript[0], wanted) if transcript else with_classes(soup, wanted)
     messages: list[ParsedMessage] = []
     group_names: dict[int, str] = {}
     day: str | None = None
-    for node in outermost(nodes):
+    for node in by_classes(transcript[0] if transcript else soup, wanted):
         cls = classes(node)
         if "cx-date" in cls:
             day = visible_text(node) or all_text(node) or day

@@ -179,12 +179,6 @@ def iter_tags(root: Tag) -> Iterator[Tag]:
             yield node
 
 
-def outermost(tags: list[Tag]) -> list[Tag]:
-    """`tags` without those nested inside another of them (document order kept)."""
-    chosen = {id(t) for t in tags}
-    return [t for t in tags if not any(id(p) in chosen for p in t.parents)]
-
-
 def has_class_stem(tag: Tag, stems: Iterable[str]) -> bool:
     """True when any class of `tag` contains any of `stems`."""
     cls = classes(tag)
@@ -212,14 +206,37 @@ def _class_set(tag: Tag) -> list[str]:
     return value.split() if isinstance(value, str) else list(value)
 
 
-def by_class(root: Tag, wanted: Iterable[str]) -> list[Tag]:
-    """Descendants of `root` carrying any class in `wanted`, in document order."""
-    want = frozenset(wanted)
-    return [
-        node
-        for node in root.descendants
-        if isinstance(node, Tag) and node.attrs and any(c in want for c in _class_set(node))
-    ]
+def by_classes(root: Tag, names: Iterable[str], *, nested: bool = False, name: str | None = None) -> list[Tag]:
+    """Elements below `root` carrying any class in `names`, in document order.
+
+    The inside of a match is not searched unless `nested`, so by default only
+    outermost matches come back (a line nested in a line is part of it). With
+    `name`, only elements of that tag name count as matches. One walk down,
+    never up: a per-element climb to the root costs the page's nesting depth.
+    """
+    want = frozenset(names)
+    found: list[Tag] = []
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        node = stack.pop()
+        if (name is None or node.name == name) and want.intersection(_class_set(node)):
+            found.append(node)
+            if not nested:
+                continue
+        stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
+    return found
+
+
+def first_with_classes(root: Tag, names: Iterable[str]) -> Tag | None:
+    """The first element below `root` (document order) carrying any class in `names`."""
+    want = frozenset(names)
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        node = stack.pop()
+        if want.intersection(_class_set(node)):
+            return node
+        stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
+    return None
 
 
 def first_by_class(root: Tag, wanted: Iterable[str]) -> dict[str, Tag]:

@@ -18,8 +18,7 @@ from itertools import chain, islice
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, has_any_class, has_class_stem, visible_text, with_classes
-from .scan import by_classes
+from .html import all_text, by_classes, classes, has_any_class, has_class_stem, visible_text, with_classes
 
 NAME = "intercom"
 LABEL = "Intercom"

@@ -13,15 +13,14 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ParsedChat, ParsedMessage
 from .html import (
     all_text,
-    by_class,
+    by_classes,
     classes,
     element_by_id,
     first_by_class,
+    first_with_classes,
     has_any_class,
-    outermost,
     shown_text,
     visible_text,
-    with_classes,
 )
 
 NAME = "liveperson"
@@ -51,12 +50,11 @@ def _role(tag: Tag) -> str | None:
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
-    lines = with_classes(soup, _LINE)
     messages: list[ParsedMessage] = []
-    for line in outermost(lines):
+    for line in by_classes(soup, _LINE):
         role = _role(line)
         if role is None:
-            for inner in by_class(line, ("lpc_message",)):
+            for inner in by_classes(line, ("lpc_message",), nested=True):
                 role = _role(inner)
                 if role:
                     break
@@ -65,11 +63,11 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
         found = first_by_class(line, _SENDER + _TIME)
         sender = next((found[c] for c in _SENDER if c in found), None)
         time = next((found[c] for c in _TIME if c in found), None)
-        text_nodes = by_class(line, _TEXT)
+        text_nodes = by_classes(line, _TEXT)
         if text_nodes:
             text = "\n".join(t for t in (visible_text(n) for n in text_nodes) if t)
         else:
-            body = next(iter(by_class(line, ("lpc_message",))), line)
+            body = first_with_classes(line, ("lpc_message",)) or line
             text = visible_text(body, skip=[x for x in (sender, time) if x is not None])
         if not text:
             continue

@@ -16,15 +16,13 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ParsedChat, ParsedMessage
 from .html import (
     all_text,
-    by_class,
+    by_classes,
     classes,
     element_by_id,
     first_by_class,
     has_any_class,
     is_hidden,
-    outermost,
     visible_text,
-    with_classes,
 )
 
 NAME = "nuance"
@@ -56,8 +54,8 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
 
 def _ciapi(soup: BeautifulSoup) -> list[ParsedMessage]:
     root = element_by_id(soup, "ciapiSkinChatTranscript")
-    containers = outermost(by_class(root, _CONTAINERS) if root is not None else with_classes(soup, _CONTAINERS))
     root = root or soup
+    containers = by_classes(root, _CONTAINERS)
     siblings = Counter(id(c.parent) for c in containers)
     messages: list[ParsedMessage] = []
     for container in containers:
@@ -70,7 +68,7 @@ def _ciapi(soup: BeautifulSoup) -> list[ParsedMessage]:
         prefix = " ".join(all_text(t) for t in bubble.find_all(True) if is_hidden(t) and t.parent is bubble)
         if role == "agent" and "automated" in prefix.lower():
             role = "bot"
-        text = visible_text(bubble, skip=by_class(bubble, ("quick-reply-widget",)))
+        text = visible_text(bubble, skip=by_classes(bubble, ("quick-reply-widget",)))
         if not text:
             continue
         name, time = _print_labels(frame, container)

@@ -14,8 +14,16 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import classes, element_by_id, has_any_class, shown_text, strip_suffix, visible_text
-from .scan import by_classes, first_by_classes
+from .html import (
+    by_classes,
+    classes,
+    element_by_id,
+    first_with_classes,
+    has_any_class,
+    shown_text,
+    strip_suffix,
+    visible_text,
+)
 
 NAME = "olark"
 LABEL = "Olark"
@@ -47,8 +55,8 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
             if text:
                 messages.append(ParsedMessage(role="system", speaker="", text=text))
             continue
-        label = first_by_classes(item, ("hbl_pal_remote_fg", "hbl_pal_local_fg"))
-        body = first_by_classes(item, ("habla_conversation_text_span",))
+        label = first_with_classes(item, ("hbl_pal_remote_fg", "hbl_pal_local_fg"))
+        body = first_with_classes(item, ("habla_conversation_text_span",))
         text = visible_text(body) if body is not None else visible_text(item, skip=[label] if label else [])
         if not text:
             continue

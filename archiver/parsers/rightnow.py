@@ -13,8 +13,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import classes, has_any_class, shown_text, visible_text
-from .scan import by_classes, first_by_classes
+from .html import by_classes, classes, first_with_classes, has_any_class, shown_text, visible_text
 
 NAME = "rightnow"
 LABEL = "Oracle Service Cloud (RightNow)"
@@ -46,7 +45,7 @@ def _followed_by_colon(prefix: Tag) -> bool:
 
 def _message(post: Tag) -> ParsedMessage | None:
     hidden = by_classes(post, _HIDDEN)
-    prefix = first_by_classes(post, _PREFIX)
+    prefix = first_with_classes(post, _PREFIX)
     if prefix is not None and "rn_Action" not in classes(prefix) and _followed_by_colon(prefix):
         role = "agent" if "rn_AgentTextPrefix" in classes(prefix) else "customer"
         text = _LEADING_COLON.sub("", visible_text(post, skip=[prefix, *hidden]))

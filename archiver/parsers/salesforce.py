@@ -12,12 +12,11 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ParsedChat, ParsedMessage
 from .html import (
     all_text,
-    by_class,
+    by_classes,
     classes,
     element_by_id,
     first_by_class,
     has_any_class,
-    outermost,
     shown_text,
     strip_suffix,
     visible_text,
@@ -57,7 +56,7 @@ def _label(tag: Tag | None) -> str:
 
 def _embedded(soup: BeautifulSoup) -> list[ParsedMessage]:
     messages: list[ParsedMessage] = []
-    for li in outermost([t for t in with_classes(soup, _ITEM) if t.name == "li"]):
+    for li in by_classes(soup, _ITEM, name="li"):
         cls = classes(li)
         joined = " ".join(cls).lower()
         if "typing" in joined:
@@ -119,7 +118,7 @@ def _classic(soup: BeautifulSoup) -> list[ParsedMessage]:
     if log is None:
         return []
     messages: list[ParsedMessage] = []
-    for line in outermost(by_class(log, _CLASSIC_ROLES)):
+    for line in by_classes(log, _CLASSIC_ROLES):
         role = next((_CLASSIC_ROLES[c] for c in classes(line) if c in _CLASSIC_ROLES), None)
         if role is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, first_by_class, has_any_class, outermost, visible_text, with_classes
+from .html import all_text, by_classes, classes, first_by_class, has_any_class, visible_text
 
 NAME = "tawkto"
 LABEL = "tawk.to"
@@ -33,7 +33,7 @@ def _group_name(group: Tag | None) -> str:
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
     messages: list[ParsedMessage] = []
-    for bubble in outermost(with_classes(soup, ("tawk-message-bubble",))):
+    for bubble in by_classes(soup, ("tawk-message-bubble",)):
         if any("typing" in c for c in classes(bubble)):
             continue
         found = first_by_class(bubble, ("tawk-visitor-chat", "tawk-agent-chat", "tawk-chat-bubble"))

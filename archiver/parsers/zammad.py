@@ -13,8 +13,16 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
-from .html import all_text, classes, has_any_class, shown_text, visible_text, with_classes
-from .scan import by_classes, first_by_classes
+from .html import (
+    all_text,
+    by_classes,
+    classes,
+    first_with_classes,
+    has_any_class,
+    shown_text,
+    visible_text,
+    with_classes,
+)
 
 NAME = "zammad"
 LABEL = "Zammad"
@@ -60,7 +68,7 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
             role, speaker = "customer", ""
         else:
             continue
-        body = first_by_classes(line, ("zammad-chat-message-body",)) or line
+        body = first_with_classes(line, ("zammad-chat-message-body",)) or line
         text = visible_text(body)
         # the stamp belonged to this line even if it shows no text (an image):
         # passing it on would give the next message a time it was never shown

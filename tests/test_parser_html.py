@@ -1,9 +1,9 @@
-"""scan.py: class lookups in one pass, outermost by default."""
+"""html.py: class lookups in one pass, outermost by default."""
 
 from __future__ import annotations
 
 from archiver.parsers.html import make_soup
-from archiver.parsers.scan import by_classes, first_by_classes
+from archiver.parsers.html import by_classes, first_with_classes
 
 PAGE = (
     "<div id='log'>"
@@ -37,12 +37,17 @@ def test_any_of_several_classes_and_never_the_root_itself() -> None:
 
 def test_first_match() -> None:
     soup = make_soup(PAGE)
-    assert first_by_classes(soup, ["b", "other"])["id"] == "o1"
-    assert first_by_classes(soup.find(id="l3"), ["line"]) is None
+    assert first_with_classes(soup, ["b", "other"])["id"] == "o1"
+    assert first_with_classes(soup.find(id="l3"), ["line"]) is None
 
 
 def test_deep_nesting_needs_no_recursion() -> None:
     depth = 50_000
     soup = make_soup("<div>" * depth + "<span class='hit' id='deep'>x</span>" + "</div>" * depth)
     assert ids(by_classes(soup, ["hit"])) == ["deep"]
-    assert first_by_classes(soup, ["hit"])["id"] == "deep"
+    assert first_with_classes(soup, ["hit"])["id"] == "deep"
+
+
+def test_tag_name_filter_keeps_searching_inside_other_matches() -> None:
+    soup = make_soup("<div class='item' id='d'><li class='item' id='x'>in</li></div><li class='item' id='y'>out</li>")
+    assert ids(by_classes(soup, ["item"], name="li")) == ["x", "y"]
