@@ -73,8 +73,8 @@ def test_promises_table_facets(world: World) -> None:
         "status": [("open", 3)],
         "company": [(EVIL_COMPANY, 2), ("Northwind Card", 1)],
     }
-    # earliest due first
-    assert [row["id"] for row in data["rows"]] == [world.fee, world.escalated, world.refund]
+    # latest due first (so undated ones, NULL in SQLite, come last)
+    assert [row["id"] for row in data["rows"]] == [world.refund, world.escalated, world.fee]
     # the company facet filters by the conversation's company
     data = world.get("/archive/promises.json?_shape=objects&_company=Northwind+Card").json()
     assert [row["id"] for row in data["rows"]] == [world.fee]
