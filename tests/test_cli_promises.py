@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, place
 from icalendar import Calendar
+from serve_support import add_chat
 
 from archiver.cli import cli
 from archiver.errors import BadOption
@@ -18,8 +20,6 @@ from archiver.importer import ImportOptions, import_file
 from archiver.model import Message, Transcript
 from archiver.store import Archive
 from archiver.tracker import amount_text, list_promises, local_today
-from conftest import FIXTURES, place
-from serve_support import add_chat
 
 TIDEWATER = "Tidewater, Telecom; West\\Coast"  # every character iCalendar must escape
 VISIT = "I've booked a technician visit for Wednesday, February 26, between 8:00 and 10:00 AM."
@@ -270,7 +270,7 @@ def test_ics_file(chats: Chats, tmp_path: Path) -> None:
     # the same promises give the same UIDs: a calendar re-import updates, not doubles
     again = tmp_path / "again.ics"
     chats.run("promises", "--ics", str(again))
-    uids = lambda raw: [line for line in unfold(raw) if line.startswith("UID:")]  # noqa: E731
+    uids = lambda raw: [line for line in unfold(raw) if line.startswith("UID:")]
     assert uids(again.read_bytes()) == uids(raw)
 
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import re
 from typing import Any
 
 import pytest
+from serve_support import WAIVED_TEXT, add_chat, build_archive, message_id
 
 from archiver.model import Message, Transcript
 from archiver.serve import build_datasette
 from archiver.store import Archive
-from serve_support import WAIVED_TEXT, add_chat, build_archive, message_id
 
 EVIL_COMPANY = "Bluefin <Airways> & Co"
 REFUND = 'Sorry about that <b>again</b>. I will refund $25 to your card <img src=x onerror="pwned()"> within 5 business days. Thanks & bye <script>pwned()</script>'

@@ -7,16 +7,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from archiver.db import migrations
+from conftest import FIXTURES, place
 from sqlite_utils import Database
 
-from archiver.commitments import MessageRow, PROMISE_ROLES, promise_rows, reference_rows
-from archiver.db import migrations
+from archiver.commitments import PROMISE_ROLES, MessageRow, promise_rows, reference_rows
 from archiver.errors import BadOption, NotFound
 from archiver.importer import ImportOptions, import_file
 from archiver.model import Document, Message, Page, SourceFile, Transcript
 from archiver.promises import find_promises
 from archiver.store import Added, Archive, Reindexed
-from conftest import FIXTURES, place
 
 LATE_FEE = FIXTURES / "liveperson" / "late-fee.html"
 WAIVED = (
@@ -294,7 +294,7 @@ def test_migration_fills_an_archive_made_at_m001(tmp_path: Path) -> None:
 
 
 def test_a_failing_extractor_never_loses_the_message(archive: Archive, tmp_path: Path, monkeypatch, caplog) -> None:
-    import archiver.commitments as commitments
+    from archiver import commitments
 
     real = commitments.find_promises
 
@@ -323,7 +323,7 @@ def test_a_failing_extractor_never_loses_the_message(archive: Archive, tmp_path:
 
 
 def test_an_upgrade_survives_a_failing_extractor(tmp_path: Path, monkeypatch) -> None:
-    import archiver.commitments as commitments
+    from archiver import commitments
 
     path = tmp_path / "old.db"
     db = Database(path)
