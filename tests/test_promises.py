@@ -303,12 +303,104 @@ GRAMMAR_CASES = {
         "I've asked our card team to reissue your card.",
         [("replacement", None, None, None, None)],
     ),
+    # what is acted on, weighed by the verb: a reissued statement is a document, a paid bill an expense,
+    # an insurance policy is the customer's, what is emailed "new" is still a document
+    "reissued statement": ("I've reissued your March statement.", [("follow_up", None, None, None, None)]),
+    "towing bill covered": (
+        "We'll cover the towing bill of \u00a3145 in full.",
+        [("other", 145.0, "GBP", None, None)],
+    ),
+    "policy cancelled": ("I've cancelled the duplicate policy.", [("account_change", None, None, None, None)]),
+    "new e-ticket emailed": (
+        "The new e-ticket will be emailed to you within 15 minutes.",
+        [("follow_up", None, None, "within 15 minutes", "2025-03-04")],
+    ),
+    # phrasal and casual verbs
+    "coming off": (
+        "The $18 interest charge is coming off your account today.",
+        [("fee_waiver", 18.0, "USD", "today", "2025-03-04")],
+    ),
+    "give you a buzz": (
+        "Someone from that team will give you a buzz within 3 business days.",
+        [("callback", None, None, "within 3 business days", "2025-03-07")],
+    ),
+    "popped a credit on": (
+        "I've popped a \u00a315 credit on your bill to say sorry.",
+        [("credit", 15.0, "GBP", None, None)],
+    ),
+    "come to your home": (
+        "A technician will come to your home on Friday.",
+        [("delivery", None, None, "on Friday", "2025-03-07")],
+    ),
+    "drop it round": (
+        "Our courier will drop it round tomorrow.",
+        [("delivery", None, None, "tomorrow", "2025-03-05")],
+    ),
+    "now active": ("Your roaming bolt-on is now active.", [("account_change", None, None, None, None)]),
+    "gone onto": ("A \u00a37.50 credit has gone onto your account.", [("credit", 7.5, "GBP", None, None)]),
+    "settled the dispute": (
+        "The investigation is finished and I've settled the dispute in your favour.",
+        [("dispute", None, None, None, None)],
+    ),
+    "supply back to normal": (
+        "We'll have your water supply back to normal within 24 hours.",
+        [("other", None, None, "within 24 hours", "2025-03-05")],
+    ),
+    # money and dates named in a later clause belong to the promise before
+    "the payment of a settled claim": (
+        "We've settled your claim, and the payment of $640 will reach your account within 3 business days.",
+        [("dispute", 640.0, "USD", "within 3 business days", "2025-03-07")],
+    ),
+    "a sum as the subject": (
+        "I've approved your compensation: $400 will be paid to your bank account within 21 days.",
+        [("credit", 400.0, "USD", "within 21 days", "2025-03-25")],
+    ),
+    "the sum after the verb": (
+        "Good news on the annual fee: I got approval to reverse it, so that $95 charge is gone.",
+        [("fee_waiver", 95.0, "USD", None, None)],
+    ),
+    "a relative clause in the subject": (
+        "The premium you paid for it will be refunded within 5-7 business days.",
+        [("refund", None, None, "within 5-7 business days", "2025-03-13")],
+    ),
+    "so it won't appear": (
+        "I've cancelled the static IP add-on, so it won't appear on your bill from next month.",
+        [("account_change", None, None, "next month", "2025-04-30")],
+    ),
+    "a fee named is its own waiver": (
+        "The technician will be there within 2 business days and the $99 call-out fee won't be charged.",
+        [("delivery", None, None, "within 2 business days", "2025-03-06"), ("fee_waiver", 99.0, "USD", None, None)],
+    ),
+    # "it" with nothing promised before takes its kind from the noun it stands for
+    "it ships: the new card": (
+        "Tracking for the new card is 1Z4X88A00391, and it ships today.",
+        [("replacement", None, None, "today", "2025-03-04")],
+    ),
+    # "they" doing something else is a promise of its own
+    "they will resolve it": (
+        "Your complaint has been escalated, and they will resolve it within 48 hours.",
+        [("escalation", None, None, None, None), ("other", None, None, "within 48 hours", "2025-03-06")],
+    ),
+    # a sum a month off is a discount on the plan
+    "a month off": (
+        "We'll take $8 a month off your bill for the next six months.",
+        [("account_change", 8.0, "USD", None, None)],
+    ),
 }
 
 
 @pytest.mark.parametrize("text,expected", GRAMMAR_CASES.values(), ids=GRAMMAR_CASES.keys())
 def test_grammar(text, expected):
     assert find_promises(text, "agent", TUE) == [Promise(k, text, a, c, dt_, db) for k, a, c, dt_, db in expected]
+
+
+def test_a_status_line_then_a_promise():
+    text = "Cancellation done. A refund of $129.00 will be issued to your PayPal account within 24 hours."
+    assert find_promises(text, "bot", TUE) == [
+        Promise("account_change", "Cancellation done."),
+        Promise("refund", "A refund of $129.00 will be issued to your PayPal account within 24 hours.", 129.0, "USD",
+                "within 24 hours", "2025-03-05"),
+    ]
 
 
 @pytest.mark.parametrize("thing,kind", [
@@ -328,6 +420,14 @@ SCOPED_OUT = {
     "habit always": "We always refund late fees within a day.",
     "habit similar cases": "I've escalated similar cases before and they usually get resolved in a week.",
     "should have": "The last agent should have waived the fee.",
+    "assuming": "Assuming the item comes back unworn, the full \u00a359 will be refunded.",
+    "supposing": "Supposing the parcel doesn't arrive by Friday, we'll send a replacement.",
+    "standard terms apply": "Your promotional rate will expire on 31 December and the standard rate of 22.9% will apply.",
+    "booked as it stands": "You're booked on BA 117, seat 32K, departing 18:25 from Terminal 5.",
+    "history you mentioned": "The $75 credit you mentioned was posted on 2 May.",
+    "a ticket closed": "I can see incident 88129034 logged against your line on 2 June, and it's now closed.",
+    "renews by itself": "Your plan will renew automatically next month at $45.",
+    "news, not a state set": "The offer is live until Sunday.",
     "was going to": "I was going to send you a new card, but the address was wrong.",
     "closed ticket": "Your ticket has been closed.",
     "customer's own payment": "Your payment has been applied to the principal balance.",
@@ -435,6 +535,11 @@ DUES = [
     ("on January 15", YEAR_END, "2026-01-15"),  # already past this year: next year
     ("by the 5th", THU, "2025-11-05"),
     ("by the 15th", THU, "2025-10-15"),
+    ("on your next invoice", TUE, "2025-04-04"),
+    ("effective from your next billing period", TUE, "2025-04-04"),
+    ("takes effect from 1 April", TUE, "2025-04-01"),
+    ("by 6pm", TUE, "2025-03-04"),  # sent at 10:44
+    ("back up by 4 a.m.", TUE, "2025-03-05"),  # that hour has passed: tomorrow
 ]
 
 
@@ -457,6 +562,7 @@ def test_the_latest_of_several_due_expressions_wins():
     "for the next 6 months",
     "within 6 weeks of the move",
     "this month's late fee",
+    "from March 10 to March 24",
 ])
 def test_not_a_due_date(text):
     assert find_due(text, dt.datetime.fromisoformat(TUE)) == (None, None)
@@ -504,6 +610,16 @@ REFERENCES = [
     # no label word: the value's own prefix names it
     ("Please quote INC-4471029 if the fault comes back.", [Reference("incident", "INC-4471029")]),
     ("Quote claim 4411-22 when you call +44 20 7946 0958.", [Reference("claim", "4411-22")]),
+    # "in case" is no label; a number shaped like a date that cannot be one is a number
+    ("Keep this reference in case you need it: MRD/11/7720.", [Reference("reference", "MRD/11/7720")]),
+    ("Your booking confirmation number is 4471-88-202.", [Reference("booking", "4471-88-202")]),
+    # a list under one label; a long number in groups that ends in a short one
+    (
+        "Order 300-8812044-1177310 was split in two, tracking numbers 1Z4X88A00391 and 1Z4X88A00402.",
+        [Reference("order", "300-8812044-1177310"), Reference("tracking", "1Z4X88A00391"),
+         Reference("tracking", "1Z4X88A00402")],
+    ),
+    ("Tracking number: 9405 5036 9930 0412 8811 92.", [Reference("tracking", "9405 5036 9930 0412 8811 92")]),
 ]
 
 
@@ -523,6 +639,8 @@ def test_references(text, expected):
     "Your booking is for 2 passengers.",
     "Our phone number is 555-0142 and we open at 9.",
     "Please call our claims line on 555-0142.",
+    "Just in case, our number is 555-0142.",
+    "Your statement dated 2025-04-11 is ready.",
 ])
 def test_not_references(text):
     assert find_references(text) == []

@@ -52,7 +52,7 @@ _NP_END = frozenset(
     "to for with on in into onto from by of at within before after until over under via through between as per "
     "and or but so because while when once if that which who whose off back out up down today tomorrow tonight "
     "now soon shortly immediately is are was were will 'll has have had be been being should can could would "
-    "worth like without unless".split()
+    "worth like without unless using including regarding concerning following excluding".split()
 )
 _PARTICLE_WINDOW = 8
 
@@ -66,8 +66,12 @@ _HEDGE = re.compile(
 )
 _MAY = re.compile(r"\bmay\b")  # case-sensitive: "by May 2" is a date, not a hedge
 _CONDITION = re.compile(
-    r"\b(?:if|unless|provided|as long as|in case|in the event|only after|until you|before (?:i|we) can|"
-    r"(?:once|when|after|as soon as)\s+(?:you|your\b|we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
+    r"\b(?:if|unless|provided|providing|as long as|so long as|assuming|supposing|presuming|subject to|"
+    r"on (?:the )?condition|depending on|in case|should (?:the|your|you|it|this|that|there|anything|any|we)\b|"
+    r"in the event|only after|until you|before (?:i|we) can|"
+    r"(?:once|when|after|as soon as)\s+(?:you(?!\s+(?:\w+ed|bought|paid|made|got|had|were|did|left|sent|took|"
+    r"spoke|told|rang|came|went|gave|saw|chose|brought|sold|spent|won|lost|put|set|read)\b)|your\b|"
+    r"we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
     r"hear|see|verify|confirm))|(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
     r"arrives back|is received|are received|has been received))\b",
     re.I,
@@ -77,7 +81,8 @@ _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
     r"\b(?:last\s+(?:week|month|night|time|year|\w+day)|ago|earlier|previously|already|"
-    r"recently|i\s+(?:can\s+)?see|records?\s+shows?|it\s+looks\s+like|according\s+to|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    r"recently|i\s+(?:can\s+)?see|records?\s+shows?|it\s+looks\s+like|according\s+to|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"you\s+(?:mentioned|asked\s+about|referred\s+to|saw|noticed|spotted|were\s+told\s+about))\b",
     re.I,
 )
 _NOT_CHARGED = re.compile(
@@ -89,6 +94,10 @@ _FEE_GONE = re.compile(
     r"\b(?:fees?|interest|penalty|late\s+charges?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
+#: a verbless status line: "Cancellation done.", "Refund processed and confirmed."
+_DONE = re.compile(r"^\W*(?P<np>(?:your\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+(?:(?:is|'s)\s+(?:now\s+)?(?:done|complete)|"
+                   r"(?:now\s+|all\s+)?(?:done|complete|completed|processed|sorted|confirmed))\W*$", re.I)
+_DONE_WORDS = frozenset({"done", "complete", "completed", "processed", "sorted", "confirmed"})
 _ALLOW_ONLY = re.compile(r"^\W*(?:please\s+)?allow\b", re.I)
 _BACK = re.compile(r"\bback\b", re.I)
 _OFF = re.compile(r"\boff\b", re.I)
@@ -104,9 +113,11 @@ _SCOPE_WORDS = frozenset(
     "sometimes always routinely general most rule policy per similar past tend eligible would want shall like need "
     "aim try hope hopefully possibly probably might could take expect hold if unless provided long case event only "
     "until before once when after soon returned back received denied declined rejected refused suspended "
-    "unsuccessful note record may".split()
+    "unsuccessful note record may providing assuming supposing presuming subject condition depending should".split()
 )
-_CONDITION_STARTS = frozenset("if unless provided as in only until before once when after".split())
+_CONDITION_STARTS = frozenset(
+    "if unless provided providing as so in only until before once when after assuming supposing presuming subject "
+    "on depending should".split())
 _SCOPE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_NEGATION, _HEDGE, _CONDITION, _REFUSED, _MEMO)), re.I)
 
 #: any of these words, and a message may hold a commitment; none, and it is skipped whole
@@ -117,7 +128,8 @@ _ALONE = frozenset(
     form for form, (verb, kind) in FORMS.items()
     if kind in ("past", "pp", "pastpp", "ing") or (kind == "s" and (verb.mode == NEUTRAL or verb.lemma in (
         "ship", "reship", "dispatch", "deliver")))
-) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone"}
+) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone", "active", "live", "effective", "inactive",
+     "done", "complete"}
 _WITH_MODAL = (frozenset(FORMS) - _ALONE) | {"be"}
 _MODALS = frozenset(
     "will 'll ll shall should going gonna happy glad pleased able agreed won wo 've ve has had been being".split()
@@ -140,6 +152,8 @@ class _Found:
     tense: str  # future, perfect, past, progressive, present: carried over too
     fallback: str | None = None  # the kind of a "_" that has nothing before it to add to
     np: int | None = None  # where the subject's noun phrase starts, for a clause that shares it
+    local: bool = False  # a "_" that adds only to a promise of the same sentence
+    verb: Verb | None = None  # the verb, for a "_" that takes its kind from a noun before it
 
 
 # --------------------------------------------------------------------------
@@ -186,9 +200,14 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
         hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft else None)
+        # a promise of this sentence that has no sum yet, which a later clause may name
+        unpriced = found[-1] if len(found) > own and found[-1].amount is None else None
         if hit is None:
             if found and _ALLOW_ONLY.match(clause):
                 found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
+            elif unpriced and _names_its_sum(sentence, tokens, words, first, end, unpriced.kind):
+                # "I got approval to reverse it, so that $95 charge is gone"; "so your payment is now $112"
+                found[-1] = _merge(unpriced, Promise("_", "", *find_amount(clause), *find_due(clause, when)))
             previous = _frame(tokens, words, first, end)
             continue
         previous = hit
@@ -197,14 +216,71 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
         amount, currency = find_amount(clause)
         if amount is None and hit.kind in _MONEY_KINDS and _points_back(words, hit.verb_at, end):
             amount, currency = find_amount(sentence)  # "that $35 fee is gone - I reversed it"
-        kind = hit.kind if hit.kind != "_" or found else hit.fallback
+        kind = hit.kind
+        if unpriced and unpriced.kind in _PAID_OUT and amount is not None and kind in _MONEY_KINDS + ("_",) and (
+                _money_subject(sentence, tokens, first, hit.verb_at)):
+            kind = "_"  # "I've approved your compensation: 400,00 € will be paid ...": the same money
+        if kind == "_" and (not found or (hit.local and len(found) == own)):
+            kind = _vague_kind(hit, words, clause, sentence)
         if kind is None:
             continue
+        if kind == "credit" and amount is not None and _RECURRING.search(clause):
+            kind = "account_change"  # "$10 a month off your bill for 12 months": a discount on the plan
         promise = Promise(kind, written, amount, currency, *find_due(clause, when))
         if found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
             found.append(promise)
+
+
+_PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
+_RECURRING = re.compile(
+    r"(?:[$\u00a3\u20ac\u20b9\u00a5]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|pounds|euros))\s*(?:a|an|per|each|every|/)\s*"
+    r"(?:month|mo|year|yr|week)\b", re.I)
+_MONEY_HEADS = frozenset({"money", "amount", "sum", "funds", "payment", "settlement", "compensation"})
+
+
+def _subject_text(sentence: str, tokens, words: list[str], first: int, end: int) -> str:
+    """The words of a clause before its first verb or auxiliary."""
+    k = first
+    while k < end and not (k > first and (words[k] in _VERB_AUX or words[k] in FORMS)):
+        k += 1
+    return sentence[tokens[first][1]:tokens[k - 1][2]] if k > first else ""
+
+
+def _money_subject(sentence: str, tokens, first: int, verb_at: int) -> bool:
+    """Whether the subject before the verb at `verb_at` is a sum of money ("400,00 € will be paid")."""
+    text = sentence[tokens[first][1]:tokens[max(first, verb_at - 1)][2]]
+    return find_amount(text)[0] is not None
+
+
+def _names_its_sum(sentence: str, tokens, words: list[str], first: int, end: int, kind: str) -> bool:
+    """Whether a clause with no commitment names the sum of the promise before it.
+
+    Its subject holds the money ("so that $95 charge is gone", "the $212 is yours to keep"); or,
+    after a change of plan, it says what the payment now is ("so your monthly payment is now a flat $112").
+    """
+    if kind in _PAID_OUT:
+        return find_amount(_subject_text(sentence, tokens, words, first, end))[0] is not None
+    if kind == "account_change":
+        tail = words[first:end]
+        return ("now" in tail or "will" in tail or "'ll" in tail) and find_amount(sentence[tokens[first][1]:tokens[end - 1][2]])[0] is not None
+    return False
+
+
+def _vague_kind(hit: _Found, words: list[str], clause: str, sentence: str) -> str | None:
+    """The kind of a "_" with no promise before it to add to: what the noun before it names, or the verb's own.
+
+    "Tracking number for the new card is 9405..., and it ships today" is the card's replacement;
+    "I can see incident 88129034 ..., and it's now closed" closes a ticket, which is no promise.
+    """
+    if hit.verb is not None:
+        antecedent = _antecedent(words, hit.verb_at)
+        if antecedent:
+            kind = _kind(hit.verb, [antecedent], 0, 1, clause, "thing", True, sentence)
+            if kind != "_":
+                return kind
+    return hit.fallback
 
 
 def _points_back(words: list[str], verb_at: int, end: int) -> bool:
@@ -244,15 +320,35 @@ def _clause_commitment(
     special = _special(sentence, clause, tokens, words, first, end)
     if special is not None:
         return special
+    vague = None
     for i in range(first, end):
-        entry = FORMS.get(words[i]) or (_be_phrase(words, i, end) if words[i] == "be" else None)
+        w = words[i]
+        entry = FORMS.get(w) or (_be_phrase(words, i, end) if w == "be" else None) or (
+            _state(words, first, i, end) if w in _STATES else None)
         if entry is None:
             continue
         verb, form = entry
         hit = _verb_group(sentence, clause, tokens, words, first, end, i, verb, form, previous)
         if hit is not None:
-            return hit
-    return None
+            if hit.kind != "_":
+                return hit
+            vague = vague or hit  # "that's been sorted, the £5 admin charge has been taken off": the later one says what
+    return vague
+
+
+#: a state the company has set, said with "be": "your roaming bolt-on is now active"
+_STATES = frozenset({"active", "live", "in"})
+_BE_STATE = Verb("be_active", "account_change", STRONG)
+
+
+def _state(words: list[str], first: int, i: int, end: int) -> tuple[Verb, str] | None:
+    """ "is now active", "will be live from 1 October", "is in place": read as a passive of setting it."""
+    if words[i] == "in" and not (i + 1 < end and words[i + 1] == "place"):
+        return None
+    j = i - 1
+    while j >= first and (words[j] in _ADVERBS or words[j] in ("fully", "also")):
+        j -= 1
+    return (_BE_STATE, "pp") if j >= first and words[j] in _BE else None
 
 
 _BE_PLACES = {"touch": "be_touch", "contact": "be_touch", "back": "be_back", "with": "be_with", "there": "be_there", "out": "be_there",
@@ -264,8 +360,12 @@ def _be_phrase(words: list[str], i: int, end: int) -> tuple[Verb, str] | None:
     nxt = words[i + 1] if i + 1 < end else ""
     if nxt == "in" and i + 2 < end and words[i + 2] in ("touch", "contact"):
         nxt = "touch"
+    if nxt == "on" and i + 2 < end and words[i + 2] == "site":
+        nxt = "there"  # "our engineers will be on site tomorrow"
     if nxt == "with" and not (i + 2 < end and words[i + 2] == "you"):
         return None
+    if nxt == "out" and i + 2 < end and words[i + 2] == "of":
+        return None  # "we'll be out of stock"
     if nxt == "at" and not (i + 2 < end and words[i + 2] in ("your", "the")):
         return None
     lemma = _BE_PLACES.get(nxt)
@@ -294,13 +394,22 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
 def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
     """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
     here = set(words[first:end])
-    if ((("n't" in here or "not" in here) and _NOT_CHARGED.search(clause)) or (
-            ("gone" in here or "off" in here) and _FEE_GONE.search(clause))) and not _CONDITION.search(clause):
+    if ("n't" in here or "not" in here) and _NOT_CHARGED.search(clause) and not _CONDITION.search(clause):
+        if _names_a_fee(clause):
+            return _Found("fee_waiver", first, "thing", "future")  # "the A$99 call-out fee won't be charged"
+        # "..., so it won't appear on your bill": what the clause before did, or else a fee waived
+        return _Found("_", first, "thing", "future", fallback="fee_waiver", local=True)
+    if ("gone" in here or "off" in here) and _FEE_GONE.search(clause) and not _CONDITION.search(clause):
         return _Found("fee_waiver", first, "thing", "future")
+    m = _DONE.match(clause) if _DONE_WORDS.intersection(here) else None
+    if m:
+        kind = _thing_kind(words, first, _token_at(tokens, first, end, tokens[first][1] + m.end("np")) or end)
+        if kind in _KINDS_SET:
+            return _Found(kind, first, "thing", "perfect")  # "Cancellation done.", "Refund processed."
     m = _ALLOW.match(clause) if ("allow" in here or "give" in here) else None
     if m:
         np_at = _token_at(tokens, first, end, tokens[first][1] + m.end())
-        kind = _np_class(words, np_at, end) if np_at is not None else None
+        kind = _thing_kind(words, np_at, end) if np_at is not None else None
         if kind in _KINDS_SET and not _quantified(words, np_at, end):
             return _Found(kind, np_at, "thing", "future")
     m = _ON_ITS_WAY.search(clause) if "way" in here else None
@@ -308,7 +417,7 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
         at = _token_at(tokens, first, end, tokens[first][1] + m.start())
         subject = _subject(tokens, words, first, at)
         if subject[0] in ("thing", "pronoun"):
-            kind = _np_class(words, subject[1], at) if subject[0] == "thing" else None
+            kind = _thing_kind(words, subject[1], at) if subject[0] == "thing" else None
             return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
                           at, "thing", "present")
     return None
@@ -351,7 +460,8 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     subject_end = j + 1
     if aux and aux[0] in ("get", "got") and form not in ("pp", "pastpp"):
         return None  # "get" here is the main verb, seen at its own token
-    if verb.lemma in ("get", "have") and i + 1 < end and FORMS.get(words[i + 1], (None, ""))[1] in ("pp", "pastpp"):
+    if verb.lemma in ("get", "have") and i + 1 < end and FORMS.get(words[i + 1], (None, ""))[1] in (
+            "pp", "pastpp") and not _adjective(words, i + 1, end):
         return None  # "you'll get refunded": the participle is the verb
     tense = _tense(aux, form, went_ahead)
     if tense is None:
@@ -383,8 +493,10 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     verb = sense
     if tense == "present" and not _present_for_future(verb, subject, clause):
         return None
-    if tense == "present_passive" and not (verb.lemma in ("confirm", "approve") or " now " in f" {clause.lower()} "
-                                           or _has_due(clause)):
+    if verb is _BE_STATE and tense == "present_passive" and "your" not in words[first:i]:
+        return None  # "the offer is live until Sunday": news, not something set for this customer
+    if tense == "present_passive" and not (verb.lemma in _DONE_ON_SAYING or "now" in words[first:end]
+                                           or find_due(clause, None)[0] is not None):
         return None
     scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(a in _HEDGE_MODALS for a in aux)
     if verb.lemma in _DELEGATES and subject in ("first", "agent") and not passive:
@@ -404,15 +516,23 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         elif subject in ("thing", "agent") and (not inherited or (previous.np is not None and previous.kind == "-")):
             patient_at = np_start  # "your new card is being made and will be posted on Monday"
         else:
-            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
     elif subject in ("first", "agent") and not (verb.mode == NEUTRAL and subject == "agent"):
         if verb.mode == NEUTRAL:
+            if verb.lemma == "be_there" and i + 1 < end and (words[i + 1] == "on" or words[i + 1] in (
+                    "there", "round") and find_due(clause, None)[0] is not None):
+                return _Found("-" if scoped else "delivery", i, subject, tense)  # "our engineers will be on site"
             return None  # "I've gone through your statements"
-        if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG:
-            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+        if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG and (
+                verb.kind != "other"):  # "they will resolve it" is a commitment of its own
+            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
         patient_at = _object_start(words, i + 1, end)
         if verb is _FLAG_FOR or verb is _PUT_IN_FOR:
             patient_at = words.index("for", i) + 1  # "flagged your account for a callback"
+        elif verb is _TAKE_CARE:
+            patient_at = i + 3
+        elif verb is _PAY_FOR:
+            patient_at = i + 2
         if patient_at is None or (words[patient_at] in _NP_END and words[patient_at] not in _DETERMINERS) or (
                 words[patient_at] in ",.;:!"):
             patient_at = _np_before(words, first, np_start)  # "the $15.00 credit I applied"
@@ -423,18 +543,28 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
             if verb.mode == STRONG and verb.kind not in ("account_change",) and subject != "pronoun":
                 patient_at = None
             else:
-                return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb))
+                return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
         else:
             patient_at = np_start
             if verb.mode == STRONG and subject == "thing" and verb.kind in (
                     "callback", "follow_up", "delivery", "escalation"):
                 return None  # a thing that calls or visits is no thing
+            if verb.lemma in _LIFE_CYCLE:
+                return None  # "your plan will renew next month": it does so by itself
+            subject_words = words[np_start:subject_end]
+            if _DEFAULT_TERMS.intersection(subject_words) and BAD_NEWS.intersection(subject_words):
+                return None  # "the standard rate will apply": the terms, not a promise
+            if verb.lemma in _HOLDS:
+                if _np_class(words, np_start, subject_end) in ("follow_up", "_expense"):
+                    patient_at = _object_start(words, i + 1, end)  # "your next statement will show a $15 credit"
+                elif verb.lemma in ("carry", "include"):
+                    return None
             if verb.mode != NEUTRAL:
                 verb = Verb(verb.lemma, verb.kind if verb.lemma in _GOODS_VERBS or verb.removal else None,
                             NEUTRAL, removal=verb.removal)
     kind = _kind(verb, words, patient_at, end, clause, subject, passive, sentence)
     if passive and verb.mode == OBJECT and i + 1 < end and words[i + 1] == "with":
-        inner = _np_class(words, i + 2, end)  # "your account has been credited with 2,000 bonus points"
+        inner = _thing_kind(words, i + 2, end)  # "your account has been credited with 2,000 bonus points"
         if inner in _KINDS_SET and (verb.overrides is None or inner in verb.overrides):
             kind = inner
     if kind is None:
@@ -442,13 +572,30 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     np = np_start if subject == "thing" else None
     if kind != "_" and scoped:
         return _Found("-", i, subject, tense, np=np)
-    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None, np=np)
+    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None, np=np, verb=verb)
 
 
+#: a bare subject with one of these is this customer's, not a habit ("revised documents will be posted")
+_SPECIFIC = frozenset({"new", "revised", "updated", "corrected", "amended", "replacement", "reissued"})
 _DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
+#: present passives that report the act done as it is said ("your complaint is registered")
+_DONE_ON_SAYING = frozenset({"confirm", "approve", "register", "log", "lodge", "file", "raise", "escalate"})
+#: a document that holds the thing: "your next bill will include a credit of $25"
+_HOLDS = frozenset({"carry", "include", "show", "reflect"})
+#: the standing terms, whose coming back is no promise ("the standard rate of 22.9% will apply")
+_LIFE_CYCLE = frozenset({"renew", "expire", "lapse", "finish"})
+_DEFAULT_TERMS = frozenset({"standard", "normal", "usual", "regular", "full", "default", "variable", "undiscounted"})
 #: where a noun phrase ends, besides _NP_END: a new subject
 _NP_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 _GOODS_VERBS = frozenset({"ship", "reship", "dispatch", "deliver", "courier"})
+
+
+def _adjective(words: list[str], k: int, end: int) -> bool:
+    """Whether the participle at k modifies the noun after it ("you'll get written confirmation")."""
+    nxt = words[k + 1] if k + 1 < end else ""
+    return bool(nxt) and nxt.isalpha() and nxt not in _DETERMINERS and nxt not in _PRONOUNS and (
+        nxt in NOUNS or nxt[:-1] in NOUNS or (
+            nxt not in _NP_END and nxt not in _ADVERBS and nxt not in FORMS and nxt not in _INDIRECT))
 
 
 def _own_kind(verb: Verb) -> str | None:
@@ -467,6 +614,10 @@ def _np_before(words: list[str], first: int, subject_start: int) -> int | None:
             break
         k -= 1
     return start
+
+
+_RUNNING_AGAIN = re.compile(
+    r"^(?:[a-z'-]+ ){1,5}(?:back (?:on|up|online|to normal|in service|working)|up and running|working again)\b")
 
 
 def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) -> str | None:
@@ -494,11 +645,13 @@ def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) ->
                     patient_at += 1
                 return _kind(sense, words, patient_at, k, clause, "thing", True, sentence)
             return _kind(sense, words, _object_start(words, k + 1, end), end, clause, "first", False, sentence)
+    if verb.lemma in ("have", "get") and _RUNNING_AGAIN.search(" ".join(words[i + 1:end])):
+        return "other"  # "we'll have your water supply back to normal": a supply restored
     if verb.lemma == "get":
         # "I'll get a new card out to you": what is sent names the kind
         patient_at = _object_start(words, i + 1, end)
         if any(words[k] in ("out", "over", "to") for k in window):
-            kind = _np_class(words, patient_at, end)
+            kind = _thing_kind(words, patient_at, end)
             return kind if kind in _KINDS_SET else None
     return None
 
@@ -566,6 +719,10 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "you", subject_end - 1
     if last in ("they", "he", "she", "who"):
         return "agent", subject_end - 1
+    if last in ("it", "them") and subject_end - 2 > first and words[subject_end - 2] in _PREPOSITIONS:
+        start = _before_relative(words, first, subject_end - 2)
+        if start is not None:
+            return "thing", start  # "the premium of $212.00 you paid for it will be refunded"
     if last in _PRONOUNS:
         return "pronoun", subject_end - 1
     start = subject_end - 1
@@ -591,7 +748,25 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "thing", start  # "Interest of $23.41", "Case 1-2231-8871": one thing, not a habit
     if tokens[start][3] and _is_name(words, start, subject_end):
         return "first", start  # "Qantas will refund ..."
+    if _SPECIFIC.intersection(phrase) or (len(phrase) == 1 and NOUNS.get(head) == "other"):
+        return "thing", start  # "new documents will be posted", "Broadband will be back up": not a habit
     return "generic", start
+
+
+_PREPOSITIONS = frozenset({"for", "on", "with", "to", "about", "by", "from", "in", "at"})
+
+
+def _before_relative(words: list[str], first: int, k: int) -> int | None:
+    """Where the noun phrase starts before a relative clause with no "that" ("the fee [you were charged for] it")."""
+    for r in range(k - 1, first, -1):
+        if words[r] in ("you", "we", "i", "they"):
+            for d in range(r - 1, first - 1, -1):
+                if words[d] in _ARTICLES:
+                    return d
+                if words[d] in _NP_END and words[d] != "of":
+                    return None
+            return None
+    return None
 
 
 def _verb_in_use(words: list[str], first: int, k: int) -> bool:
@@ -623,18 +798,53 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _CONTACT if "up" in after[:2] else verb
     if lemma == "flag" and "for" in after[:4] and not any(p in after for p in ("with", "to")):
         return _FLAG_FOR
+    if lemma == "pay" and after[:1] == ["for"]:
+        return _PAY_FOR  # "we'll pay for the taxi": an expense covered
+    if lemma == "take" and after[:2] == ["care", "of"]:
+        return _TAKE_CARE  # "we'll take care of your hotel bill"
+    if lemma == "put" and after[:1] == ["right"]:
+        return _PUT_RIGHT  # "the overcharge has been put right"
     if lemma == "put" and after[:2] == ["in", "for"]:
         return _PUT_IN_FOR  # "I've put in for a refund": a request for it
-    if lemma == "transfer" and after[:1] == ["you"]:
-        return None  # "I'll transfer you to billing": this chat, not the account
-    if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and after[:1] in (["by"], ["to"]):
+    if lemma in ("transfer", "link") and after[:1] == ["you"]:
+        return None  # "I'll transfer you to billing", "I'll link you to the article": this chat, not the account
+    if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and (after[:1] == ["to"] or (
+            after[:1] == ["by"] and after[1:2] and after[1][0] in _MONEY_STARTS)):
         return _GO_DOWN  # "your premium will drop by $12"
     if lemma == "go":
         if "up" in after[:2]:
             return _GO_UP
-        if any(p in after[:2] for p in ("out", "through", "back")):
-            return _GO_OUT
+        if any(p in after[:2] for p in ("out", "through", "back", "onto", "into", "on")):
+            return _GO_OUT  # "a £7.50 credit has gone onto your account"
         return None
+    if lemma == "come":
+        if after[:3] == ["back", "to", "you"]:
+            return _CONTACT  # "I'll come back to you on that"
+        if "off" in after[:2]:
+            return _COME_OFF  # "the $18 interest charge is coming off"
+        if after[:1] == ["through"]:
+            return _GO_OUT  # "your refund will come through"
+        if after[:1] == ["to"]:
+            return verb if after[1:2] in (["your"], ["the"]) and after[2:3] and after[2] in _PLACES else None
+    if lemma == "drop":
+        if after[:1] == ["you"]:
+            return _DROP_LINE  # "drop you a line", "drop you an email"
+        if after[:1] == ["by"]:
+            return _VISIT  # "an engineer will drop by"
+        if any(p in after[:5] for p in ("round", "over")) or "off" in after[:4] and any(
+                p in after for p in ("at", "with", "door")):
+            return _DROP_ROUND  # "our courier will drop it round", "drop the parcel off at your door"
+    if lemma == "pop" and not any(p in after for p in ("round", "by")):
+        if any(p in after for p in ("post", "mail")):
+            return _POP_POST  # "I'll pop a new card in the post"
+        return _POP_ON if any(p in after for p in ("on", "onto")) else None  # "popped a £15 credit on your bill"
+    if lemma == "bring":
+        if after[:1] == ["up"] or "up" in after[:3] and "with" in after[:6]:
+            return _RAISE_WITH if "with" in after[:6] else None  # "I'll bring this up with my manager"
+        if "forward" in after[:4]:
+            return _BRING_FORWARD  # "we've brought your appointment forward"
+        if after[:3] == ["up", "to", "date"] or "date" in after[:5]:
+            return None
     if lemma == "update" and after[:1] == ["you"] and (len(after) < 2 or after[1] in _NP_END or after[1] in ",."):
         return _CONTACT
     if lemma == "keep" and after[:1] == ["you"]:
@@ -649,10 +859,24 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
 _REACH = Verb("reach", None, NEUTRAL)
 _FLAG_FOR = Verb("flag", None, OBJECT)
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
+_PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
+_PAY_FOR = Verb("pay_for", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver", "dispute", "delivery"}))
+_TAKE_CARE = Verb("take_care", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver", "dispute", "delivery"}))
 _CONTACT = Verb("contact", "follow_up", STRONG)
 _GO_UP = Verb("go", "account_change", NEUTRAL)
 _GO_DOWN = Verb("go_down", "account_change", NEUTRAL)
 _GO_OUT = Verb("go", None, NEUTRAL)
+_COME_OFF = Verb("come_off", "credit", NEUTRAL, removal=True)
+_DROP_LINE = Verb("drop", "follow_up", OBJECT, frozenset({"rewards", "refund", "credit", "replacement", "follow_up"}))
+_DROP_ROUND = Verb("drop", "delivery", OBJECT, frozenset({"replacement", "follow_up", "refund", "rewards", "credit"}))
+_VISIT = Verb("drop", "delivery", STRONG)
+_POP_ON = Verb("pop", "account_change", OBJECT)
+_POP_POST = Verb("pop", "follow_up", OBJECT)
+_BRING_FORWARD = Verb("bring", "account_change", STRONG)
+_RAISE_WITH = Verb("bring", "escalation", STRONG)
+_MONEY_STARTS = frozenset("$\u00a3\u20ac\u20b9\u00a50123456789")
+#: where someone comes to: "an engineer will come to your house"
+_PLACES = frozenset("home house address door property premises flat apartment office site place building".split())
 
 
 def _present_for_future(verb: Verb, subject: str, clause: str) -> bool:
@@ -716,6 +940,9 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
             break
         if out and w in _NP_SUBJECTS:
             break
+        if out and FORMS.get(w, (None, ""))[1] in ("pp", "pastpp") and (
+                k + 1 >= end or words[k + 1] in _NP_END or not words[k + 1][0].isalnum()):
+            break  # "you'll see that reflected within 2 cycles": the participle is no part of the thing
         if w == "'s":
             nxt = words[k + 1] if k + 1 < end else ""
             if nxt in _VERB_AUX or nxt in _ADVERBS or nxt in ("gone", "on", "not", "n't") or FORMS.get(
@@ -725,6 +952,12 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def _thing_kind(words: list[str], start: int | None, end: int) -> str | None:
+    """The kind a noun phrase names on its own, with no verb to weigh it ("a new card" is a replacement)."""
+    kind = _np_class(words, start, end)
+    return "replacement" if kind == "_new" else kind
 
 
 def _np_class(words: list[str], start: int | None, end: int) -> str | None:
@@ -750,6 +983,8 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
             kind = NOUN_PAIRS.get((phrase[k - 1], w)) or NOUN_PAIRS[(phrase[k - 1], w[:-1])]
         else:
             kind = NOUNS.get(w) or (NOUNS.get(w[:-1]) if w.endswith("s") else None)
+            if kind is None and w.startswith("e-"):
+                kind = NOUNS.get(w[2:]) or NOUNS.get(w[2:-1])  # "an e-voucher" is a voucher
         if kind == "_info" and k == len(phrase) - 1:
             return "_info"  # "the claim reference will be sent": information, whatever it refers to
         if kind and kind != "_info":
@@ -757,8 +992,12 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
                     NOUNS.get(p) == "fee" or NOUNS.get(p[:-1]) == "fee" for p in phrase[:k]):
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
             return kind
-    if any(w in ("new", "replacement", "spare") for w in phrase):
-        return "replacement"
+    if start is not None and all(w[0] in _MONEY_STARTS or w in _CURRENCY_LETTERS for w in phrase):
+        at = start + len(_np(words, start, end))
+        if at + 1 < end and words[at] == "of":
+            return _np_class(words, at + 1, end)  # "S$35 of store credit", "$20 of compensation"
+    if any(w in ("new", "replacement", "spare") for w in phrase) and head not in _ABSTRACT and head[:-1] not in _ABSTRACT:
+        return "_new"  # "a new router": a replacement, unless only a document can be meant (_kind)
     return None
 
 
@@ -788,13 +1027,27 @@ def _kind(
             and phrase[0] not in ("both", "them", "these", "those", "its") and not pronoun and patient_at is not None
             and not passive and not _NUMBER_WORDS.intersection(phrase))):
         return None  # "we've sent you several reminders", "I've escalated cases like this": not this one
-    if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase):
-        return None  # "we've updated our privacy policy": the company's own things
+    if verb.lemma in ("reissue", "re-issue") and patient == "follow_up" and phrase[-1] not in _RECORDS:
+        patient = None  # a reissued pass or ticket is a replacement; a reissued statement is a document
+    if patient == "_new":
+        # "a new charger" is a replacement, but what is emailed or texted can only be a document
+        patient = None if verb.lemma in _ELECTRONIC else "replacement"
+    if patient == "_expense":
+        if verb.lemma in _PAYS:
+            return "other"  # "we'll cover the towing bill", "reimburse your hotel costs"
+        patient = "follow_up" if phrase[-1] in ("bill", "bills") and (
+            verb.lemma in _DOCUMENT_VERBS or verb.mode in (NEUTRAL, RECEIVE)) else None
+    if patient == "_person":
+        patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
+    if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and not (
+            patient in ("follow_up", "callback")):
+        return None  # "we've updated our privacy policy": the company's own things; "our response" is yours
     if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(sentence)))):
         return "fee_waiver"
-    if patient == "_veto" and verb.mode != STRONG and not (verb.removal and phrase and phrase[-1] in _MONEY_VETO):
+    if patient == "_veto" and verb.mode != STRONG and verb.lemma not in _REPAIRS and not (
+            verb.removal and phrase and phrase[-1] in _MONEY_VETO):
         return None
-    if verb.lemma == "close" and patient == "escalation":
+    if verb.lemma == "close" and (patient == "escalation" or _TICKETS.intersection(phrase)):
         return None  # "your ticket has been closed": an end, not a promise
     if verb.removal and verb.lemma not in ("refund", "reimburse", "reverse", "credit", "drop") and phrase and (
             phrase[-1] in ("charge", "charges")):
@@ -835,6 +1088,24 @@ def _kind(
     return None
 
 
+#: verbs that put right what the company got wrong: even the customer's reading or payment ("corrected")
+_REPAIRS = frozenset({"correct", "fix", "repair", "resolve", "restore", "reinstate", "reconnect", "amend"})
+#: documents that record an account, which a reissue sends again rather than replaces
+_RECORDS = frozenset(
+    "statement statements invoice invoices bill bills receipt receipts certificate certificates letter letters "
+    "schedule summary confirmation".split())
+#: what is new without being a thing sent: "the new charges", "your new balance"
+_ABSTRACT = frozenset(
+    "charge price amount balance total term number account name address year month week day customer customers "
+    "way process system app website policy premium payment minimum".split())
+_CURRENCY_LETTERS = frozenset({"s", "a", "c", "nz", "hk", "us", "au", "ca", "rs", "usd", "gbp", "eur", "aud", "cad"})
+_TICKETS = frozenset({"case", "cases", "ticket", "tickets", "incident", "incidents", "complaint", "complaints"})
+_ELECTRONIC = frozenset({"email", "e-mail", "text", "message", "ping"})
+_PAYS = frozenset({"pay", "pay_for", "cover", "reimburse", "settle", "honour", "honor", "take_care"})
+_DOCUMENT_VERBS = frozenset(
+    {"send", "resend", "re-send", "email", "e-mail", "mail", "post", "text", "message", "issue", "reissue", "re-issue",
+     "print", "forward", "correct", "provide", "give"})
+_ROSTER = frozenset({"add", "remove", "put", "take", "list", "name"})
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twenty thirty forty fifty hundred dollars pounds euros".split()
 )
@@ -866,7 +1137,7 @@ def _antecedent(words: list[str], k: int) -> str | None:
     """The nearest noun the lexicon knows before token k: what "one" stands for."""
     for j in range(k - 1, -1, -1):
         w = words[j]
-        if w in NOUNS and NOUNS[w] not in ("_veto", "fee"):
+        if w in NOUNS and NOUNS[w] not in ("_veto", "fee", "_info", "_person", "_expense"):
             return w
     return None
 

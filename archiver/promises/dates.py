@@ -43,8 +43,8 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("span", r"\b" + _SPAN_OPENER + r"\s+(?:the\s+)?(?:next\s+)?" + _APPROXIMATELY + r"(?:another\s+)?"
              r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?\s+(?P<unit>" + _UNIT + r")\b"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
-    ("next_cycle", r"\b(?:on|with|in|by|to)?\s*(?:(?:your|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+(?:billing\s+)?"
-                   r"(?:statement|bill|billing\s+cycle|cycle)\b"),
+    ("next_cycle", r"\b(?:on|with|in|by|to|from)?\s*(?:(?:your|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+"
+                   r"(?:billing\s+|monthly\s+)?(?:statement|bill|invoice|billing\s+(?:cycle|period)|cycle|period)\b"),
     ("next_business_day", r"\b(?:by\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b"),
     ("end", r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>week|month)\b"),
     ("week", r"\b(?P<which>this|next)\s+(?P<unit>week|month)\b"),
@@ -54,7 +54,9 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
                                       r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day",
                                       r"close\s+of\s+business", "COB", "EOD") + r"\b"),
     ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"),
-    ("date", r"\b(?:by|on|for|before|no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
+    ("clock", r"\b(?:by|before|until)\s+(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?"),
+    ("date", r"\b(?:by|on|for|before|(?:effect|effective|live|active)\s+from|effective|starting|as\s+of|"
+             r"no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
              + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?(?:,?\s+\d{4})?"
              r"|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b"),
     ("day_of_month", r"\b(?:by|on|before)\s+the\s+(?P<day>\d{1,2})" + _ORDINAL + r"\b(?!\s+(?:of\s+)?" + _MONTHS + ")"),
@@ -68,7 +70,7 @@ _NEEDLES = {
     "week": ("week", "month"), "day_after": ("after",), "tomorrow": ("tomorrow",),
     "today": ("today", "tonight", "this", "end", "close", "cob", "eod"), "weekday": ("day",),
     "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    "day_of_month": ("the",),
+    "day_of_month": ("the",), "clock": ("m",),
 }
 _FOR_PERIOD = re.compile(r"\bfor\s+(?:the\s+)?(?:next\s+|first\s+)?$", re.I)
 
@@ -96,7 +98,7 @@ def find_due(text: str, sent_at: dt.datetime | None) -> tuple[str | None, str | 
 _DUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
     r"forty|sixty|ninety|today|tonight|tomorrow|this|next|end|close|cob|eod|hours?|hrs?|days?|weeks?|months?|"
-    r"cycles?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"cycles?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|invoice|period)\b",
     re.I,
 )
 _COUNTED_FROM = re.compile(
@@ -167,7 +169,17 @@ _RESOLVERS = {
     "weekday": _weekday,
     "date": lambda m, sent_at, day: _next_date(m.group("d"), day),
     "day_of_month": lambda m, sent_at, day: _next_day_of_month(int(m.group("day")), day),
+    "clock": lambda m, sent_at, day: _by_clock(m, sent_at, day),
 }
+
+
+def _by_clock(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date | None:
+    """ "by 6pm": today, or tomorrow when that hour has passed where the message was sent."""
+    hour, minute = int(m.group("h")), int(m.group("min") or 0)
+    if not (1 <= hour <= 12 and minute < 60):
+        return None
+    hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+    return day if (hour, minute) > (sent_at.hour, sent_at.minute) else day + dt.timedelta(days=1)
 
 
 def _add_span(sent_at: dt.datetime, n: int, unit: str) -> dt.date:

@@ -41,6 +41,10 @@ _SETTINGS = frozenset({"account_change", "dispute", "rewards", "credit"})
 #: what a letter, email or text can carry besides news: a voucher, a refund cheque, a new card
 _SENT = frozenset({"rewards", "refund", "credit", "replacement", "follow_up", "fee_waiver"})
 _GOODS = frozenset({"replacement", "follow_up", "refund", "rewards", "credit"})
+#: what paying or covering something can be besides its own kind: never a document ("the towing bill")
+_PAID = frozenset({"refund", "credit", "fee_waiver", "rewards", "dispute", "delivery", "replacement"})
+#: what a reissue can be besides a new card: a statement, a cheque, a voucher
+_REISSUED = frozenset({"follow_up", "refund", "rewards", "credit"})
 
 VERBS: list[Verb] = [
     # money put back
@@ -49,7 +53,9 @@ VERBS: list[Verb] = [
     Verb("reimburse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
     Verb("reverse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
     Verb("credit", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True, past_passive=True),
-    Verb("pay", "refund", OBJECT),
+    Verb("pay", "refund", OBJECT, _PAID),
+    Verb("settle", "other", OBJECT, frozenset({"dispute", "refund", "credit", "fee_waiver"}), past_passive=True),
+    Verb("deduct", None, OBJECT, _MONEY_OVERRIDES | {"credit", "refund"}),
     Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("take", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("write", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
@@ -64,7 +70,13 @@ VERBS: list[Verb] = [
     Verb("remove", None, OBJECT, removal=True, past_passive=True),
     Verb("cancel", "account_change", OBJECT, frozenset({"fee_waiver", "dispute"}), removal=True),
     Verb("award", "rewards", OBJECT, past_passive=True),
-    Verb("throw", None, OBJECT, particles=("in",)),
+    Verb("throw", None, OBJECT, particles=("in", "on", "onto")),
+    # put on the account in casual words ("popped a $15 credit on", "loaded a voucher onto")
+    Verb("stick", "account_change", OBJECT, particles=("on", "onto")),
+    Verb("slap", "account_change", OBJECT, particles=("on", "onto")),
+    Verb("bung", "account_change", OBJECT, particles=("on", "onto")),
+    Verb("chuck", "account_change", OBJECT, particles=("on", "onto")),
+    Verb("load", None, OBJECT, past_passive=True),
     # a call
     Verb("call", "callback", STRONG),
     Verb("phone", "callback", STRONG),
@@ -88,6 +100,8 @@ VERBS: list[Verb] = [
     Verb("follow_up", "follow_up", STRONG),
     Verb("let", "follow_up", STRONG, particles=("know",)),
     Verb("keep", "follow_up", STRONG, particles=("posted", "updated", "informed")),
+    Verb("ping", "follow_up", OBJECT, _SENT, particles=("you",)),
+    Verb("shoot", "follow_up", OBJECT, _SENT, particles=("you", "over", "across")),
     # passed on
     Verb("escalate", "escalation", STRONG, past_passive=True),
     Verb("refer", "escalation", STRONG),
@@ -103,10 +117,12 @@ VERBS: list[Verb] = [
     Verb("open", "escalation", OBJECT),
     # new things
     Verb("replace", "replacement", STRONG),
-    Verb("reissue", "replacement", STRONG),
-    Verb("re-issue", "replacement", STRONG),
+    Verb("reissue", "replacement", OBJECT, _REISSUED, past_passive=True),
+    Verb("re-issue", "replacement", OBJECT, _REISSUED, past_passive=True),
     Verb("expedite", "replacement", OBJECT),
     Verb("order", "replacement", OBJECT),
+    Verb("swap", "replacement", OBJECT),
+    Verb("exchange", "replacement", OBJECT),
     Verb("print", None, OBJECT),
     # settings
     Verb("lower", "account_change", STRONG),
@@ -142,13 +158,21 @@ VERBS: list[Verb] = [
     Verb("move", "account_change", STRONG),
     Verb("push", "account_change", STRONG, particles=("back",)),
     Verb("update", "account_change", STRONG),
+    Verb("amend", "account_change", STRONG),
+    Verb("renew", "account_change", STRONG),
+    Verb("link", "account_change", STRONG),
+    Verb("unlink", "account_change", STRONG),
+    Verb("enable", "account_change", STRONG),
+    Verb("disable", "account_change", STRONG),
+    Verb("bump", "account_change", STRONG),
+    Verb("turn", "account_change", STRONG, particles=("on", "off")),
     Verb("transfer", "account_change", STRONG),
     Verb("double", "account_change", OBJECT),
     Verb("set", "account_change", OBJECT, particles=("up",)),
     Verb("place", "account_change", OBJECT),
     Verb("put", "account_change", OBJECT),
     Verb("close", "account_change", OBJECT, frozenset({"dispute"})),
-    Verb("go", "account_change", NEUTRAL, particles=("up", "out", "through", "back")),
+    Verb("go", "account_change", NEUTRAL, particles=("up", "out", "through", "back", "onto", "into", "on")),
     # disputes
     Verb("dispute", "dispute", STRONG),
     Verb("investigate", "dispute", STRONG),
@@ -166,20 +190,22 @@ VERBS: list[Verb] = [
     Verb("attend", "delivery", STRONG),
     Verb("collect", "delivery", STRONG),
     Verb("pick", "delivery", STRONG, particles=("up",)),
-    Verb("come", "delivery", STRONG, particles=("out", "round", "by", "over", "back")),
+    Verb("come", "delivery", STRONG, particles=("out", "round", "by", "over", "back", "off", "to", "through")),
     Verb("stop", "delivery", STRONG, particles=("by",)),
     Verb("swing", "delivery", STRONG, particles=("by",)),
     Verb("pop", "delivery", STRONG, particles=("round", "by")),
     Verb("return", "delivery", OBJECT, frozenset({"callback"})),
+    Verb("bring", "delivery", OBJECT, _GOODS, past_passive=True),
     # other commitments
     Verb("restore", "other", OBJECT, _SETTINGS),
+    Verb("reconnect", "other", OBJECT, _SETTINGS),
     Verb("reinstate", "other", OBJECT, _SETTINGS),
     Verb("fix", "other", OBJECT, _SETTINGS),
     Verb("repair", "other", OBJECT, _SETTINGS),
     Verb("resolve", "other", OBJECT, _SETTINGS),
-    Verb("honour", "other", OBJECT),
-    Verb("honor", "other", OBJECT),
-    Verb("cover", "other", OBJECT),
+    Verb("honour", "other", OBJECT, _PAID | {"account_change"}),
+    Verb("honor", "other", OBJECT, _PAID | {"account_change"}),
+    Verb("cover", "other", OBJECT, _PAID),
     Verb("sort", "other", OBJECT),
     Verb("arrange", "other", OBJECT),
     Verb("organise", "other", OBJECT),
@@ -222,6 +248,12 @@ VERBS: list[Verb] = [
     Verb("take_effect", None, NEUTRAL),
     Verb("follow", None, NEUTRAL),
     Verb("confirm", None, NEUTRAL),
+    Verb("finish", None, NEUTRAL),
+    Verb("disappear", None, NEUTRAL, removal=True),
+    Verb("vanish", None, NEUTRAL, removal=True),
+    # a document that holds something: "your next two statements will each carry a $5 credit"
+    Verb("carry", None, NEUTRAL),
+    Verb("include", None, NEUTRAL),
     # "be" with a place: "will be in touch", "will be back", "will be with you", "will be there"
     Verb("be_touch", "follow_up", STRONG),
     Verb("be_back", "other", NEUTRAL),
@@ -266,6 +298,9 @@ _IRREGULAR = {
     "scrap": ("scraps", "scrapped", "scrapped", "scrapping"),
     "throw": ("throws", "threw", "thrown", "throwing"),
     "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
+    "stick": ("sticks", "stuck", "stuck", "sticking"), "slap": ("slaps", "slapped", "slapped", "slapping"),
+    "bring": ("brings", "brought", "brought", "bringing"), "shoot": ("shoots", "shot", "shot", "shooting"),
+    "bump": ("bumps", "bumped", "bumped", "bumping"), "swap": ("swaps", "swapped", "swapped", "swapping"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
 def _inflect(base: str) -> tuple[str, str, str, str]:
@@ -305,25 +340,33 @@ _NOUN_CLASSES = {
     "fee": "fee interest penalty surcharge",
     "fee_waiver": "waiver",
     "credit": "credit ecredit e-credit compensation goodwill adjustment offer rebate allowance",
+    # a bill or cost the company pays or covers is an expense ("other"); a bill sent is a document
+    "_expense": "bill cost expense",
     "refund": "refund reimbursement reversal cheque funds money",
-    "callback": "call callback call-back ring",
+    "callback": "call callback call-back ring buzz bell",
     "follow_up": "email e-mail letter text sms message document paperwork form confirmation itinerary copy "
                  "label envelope link details information response reply outcome update pin receipt invoice "
                  "quote summary transcript pack schedule reminder statement notification pass report "
-                 "bill",
+                 "e-ticket eticket e-receipt certificate decision",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
     "rewards": "point mile avios cashback bonus voucher reward",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
-                      "settings date notice overdraft membership contract",
-    "dispute": "dispute chargeback claim investigation appeal",
+                      "settings date notice overdraft membership contract port cancellation",
+    "dispute": "dispute chargeback claim investigation appeal settlement",
+    # a supply restored or back on is "other" ("your water supply will be back to normal")
+    "other": "supply power electricity gas water heating broadband internet wifi signal service",
+    # a person put on or taken off a policy or an account
+    "_person": "partner spouse wife husband son daughter child children driver user cardholder dependant "
+               "dependent beneficiary",
     "delivery": "technician engineer installer courier package parcel bag baggage luggage suitcase shipment delivery "
-                "visit installation item adjuster surveyor plumber electrician appointment",
+                "visit installation item adjuster surveyor plumber electrician appointment locksmith glazier "
+                "mechanic",
     # what the company moving is no promise: the customer's own money, notes, its own rules
     # names, numbers and codes say nothing of what was done with them ("reference 8812290 has been added")
     "_info": "reference number code",
-    "_veto": "note payment deposit salary paycheck wages identity policy terms conditions privacy records reading "
+    "_veto": "note payment deposit salary paycheck wages identity terms conditions privacy records reading "
              "readings",
 }
 NOUNS: dict[str, str] = {}
@@ -349,12 +392,16 @@ NOUN_PAIRS = {
     ("overlimit", "charge"): "fee", ("over-limit", "charge"): "fee", ("reissue", "charge"): "fee",
     ("statement", "charge"): "fee", ("transaction", "charge"): "fee",
     ("interest", "rate"): "account_change", ("promotional", "rate"): "account_change",
+    ("price", "adjustment"): "refund", ("price", "match"): "refund", ("goodwill", "payment"): "credit",
+    ("compensation", "payment"): "credit", ("settlement", "payment"): "dispute", ("claim", "settlement"): "dispute",
 }
 #: the company's side: subjects that act for it ("our fraud team will call you")
 AGENT_NOUNS = frozenset(
     "team department specialist specialists supervisor manager agent colleague representative rep member banker "
     "technician engineer installer courier adjuster handler surveyor someone somebody advisor adviser officer "
-    "partner staff system company bank store desk unit office branch crew driver".split()
+    "partner staff system company bank store desk unit office branch crew driver executive associate expert tech "
+    "inspector assessor mechanic fitter contractor carrier valuer rider porter plumber electrician locksmith glazier "
+    "builder roofer insurer underwriter airline lender".split()
 )
 #: words that make a subject or object generic or history, not this customer's promise
 QUANTIFIERS = frozenset("all every any most many several some multiple similar other others few".split())

@@ -36,7 +36,7 @@ _CONNECTOR = re.compile(
     # an aside between commas: "your claim reference, as I mentioned, is"
     r"|(?<=,)\s*[a-z][a-z' ]{0,40},\s*(?:is|was)(?![a-z0-9])"
     # a word or two before a colon: "keep this reference handy:"
-    r"|(?:\s+[a-z]+){1,3}\s*:))*\s*\#?\s*",
+    r"|(?:\s+[a-z]+){1,5}\s*:))*\s*\#?\s*",
     re.I,
 )
 _VALUE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*")
@@ -74,18 +74,29 @@ def find_references(text: str) -> list[Reference]:
         return []  # every reference has a digit, or is six capitals
     best: dict[tuple[int, int], tuple[tuple[bool, int], str]] = {}
     for m in _LABEL_RUN.finditer(text):
+        if _IN_CASE.match(text, m.start()) and text[max(0, m.start() - 3):m.start()].lower() == "in ":
+            continue  # "keep this reference in case you need it": no label
         conn = _CONNECTOR.match(text, m.end())
         value = _VALUE.match(text, conn.end())
         if not value:
             continue
         label = _label_of(m.group("run"))
         span = _with_digit_groups(text, value)
-        if _looks_like_reference(text[span[0]:span[1]], label, text, span[1]):
-            # a specific label anywhere before the value beats a generic one nearer it
-            # ("your complaint number, for future reference, is 20931" is a case)
-            rank = (label not in _GENERIC_LABELS, m.start())
+        # a specific label anywhere before the value beats a generic one nearer it
+        # ("your complaint number, for future reference, is 20931" is a case)
+        rank = (label not in _GENERIC_LABELS, m.start())
+        head = span
+        while _looks_like_reference(text[span[0]:span[1]], label, text, span[1]):
             if span not in best or rank > best[span][0]:
                 best[span] = (rank, label)
+            # a list under one label: "tracking numbers 1Z4X88A00391 and 1Z4X88A00402", of the same shape
+            more = _LIST_NEXT.match(text, span[1])
+            value = _VALUE.match(text, more.end()) if more else None
+            if not value or not _DIGIT.search(value.group(0)):
+                break
+            span = _with_digit_groups(text, value)
+            if span[1] - span[0] < 5 or abs((span[1] - span[0]) - (head[1] - head[0])) > 4:
+                break
     for m in _PREFIXED.finditer(text):
         span = (m.start(), m.end())
         if span in best and best[span][1] == "quote":
@@ -103,15 +114,35 @@ def find_references(text: str) -> list[Reference]:
 
 
 _DIGIT_GROUP = re.compile(r" \d{3,6}(?![\w-])")
+_LAST_GROUP = re.compile(r" \d{2}(?![\w-])")  # "9405 5036 9930 0412 8811 92": a short group ends a long number
+_IN_CASE = re.compile(r"case(?:\s*[,;.!?]|\s+(?!(?:no|nr|num|number|id|ref|reference)\b)[a-z])", re.I)
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)\#?")
 
 
 def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
     """Extend an all-digit value over digit groups written with single spaces ("1234 5678")."""
     end = value.end()
     if value.group(0).isdigit() and not _PHONE_CONTEXT.search(text[max(0, value.start() - 12):value.start()]):
+        groups = 0
         while (group := _DIGIT_GROUP.match(text, end)) and not _QUANTITY_AFTER.match(text, group.end()):
+            end, groups = group.end(), groups + 1
+        if groups >= 3 and (group := _LAST_GROUP.match(text, end)) and not _QUANTITY_AFTER.match(text, group.end()):
             end = group.end()
     return value.start(), end
+
+
+def _is_date(value: str) -> bool:
+    """Whether a date-shaped value can be a date: "2025-03-02" and "11/04/25" are, "4471-88-202" is not."""
+    parts = [int(p) for p in re.split(r"[-/.]", value)]
+    if len(parts) == 2:
+        return any(1 <= m <= 12 and 1 <= d <= 31 for m, d in (parts, parts[::-1]))
+    a, b, c = parts
+    widths = [len(p) for p in re.split(r"[-/.]", value)]
+    if widths[0] == 4:
+        return 1 <= b <= 12 and 1 <= c <= 31  # year, month, day
+    if widths[2] not in (2, 4):
+        return False
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)  # day/month or month/day
 
 
 def _label_of(run: str) -> str:
@@ -127,6 +158,6 @@ def _looks_like_reference(value: str, label: str, text: str, end: int) -> bool:
         return True
     if len(value) < 4 or not _DIGIT.search(value):
         return False
-    if _PHONE.fullmatch(value) or _DATE_LIKE.fullmatch(value):
+    if _PHONE.fullmatch(value) or (_DATE_LIKE.fullmatch(value) and _is_date(value)):
         return False
     return not _QUANTITY_AFTER.match(text, end)

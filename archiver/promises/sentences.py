@@ -86,6 +86,7 @@ _HARD_BREAKS = frozenset(";:\u2014\u2013-")
 _SUBJECT_STARTS = frozenset(
     "i we you it they he she the your our a an this that these those someone somebody one any all both my their".split()
 )
+_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u20b9\u00a5")
 _AUX_STARTS = frozenset("will 'll should shall also then is are was were has have".split())
 
 
@@ -103,16 +104,19 @@ def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[
         w = tokens[i][0]
         nxt = tokens[i + 1][0] if i + 1 < n else ""
         cut = None  # (end of this clause, start of the next, soft)
-        if w in _HARD_BREAKS and (w != "-" or (i and tokens[i - 1][2] < tokens[i][1]
-                                                and (i + 1 >= n or tokens[i][2] < tokens[i + 1][1]))):
+        if w in _HARD_BREAKS and (w not in "-\u2013" or (i and tokens[i - 1][2] < tokens[i][1]
+                                                        and (i + 1 >= n or tokens[i][2] < tokens[i + 1][1]))):
             cut = (i, i + 1, False)
         elif w == "," and nxt in _CONJUNCTIONS:
             cut = (i, i + 2, True)
         elif w in ("who", "which") and i > start and nxt in ("will", "'ll", "should"):
             cut = (i - 1 if tokens[i - 1][0] == "," else i, i, True)  # "... to billing, who will call you"
+        elif w == "so" and i > start and nxt in _SUBJECT_STARTS and tokens[i - 1][0] != "and":
+            cut = (i, i + 1, True)  # "I've linked your savings so it won't happen again": its own scope
         elif w in ("and", "but") and i > start and tokens[i - 1][0] != "ahead" and (
             nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
             or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
+            or (nxt[:1] in _MONEY_SIGNS and i + 2 < n and tokens[i + 2][0] in _AUX_STARTS)  # "and $20 will be credited"
         ):
             cut = (i, i + 1, True)
         if cut:
