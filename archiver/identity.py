@@ -1,11 +1,13 @@
 """Stable, content-derived ids: a permalink quoted in a letter keeps working.
 
 A conversation is named by its company and its first customer-or-company
-message: role, speaker, text, its clock time (as HH:MM, so "10:42 AM" in a
-save and "Just now" captured live at 10:42 agree) and its date when the chat
-itself shows one. A save made mid-chat and one made at the end share that
-anchor, in any import order; dates from outside the chat (a file's mtime,
---date) stay out, so copying a file cannot change an id.
+message: role, speaker, text, its clock time as HH:MM when the widget shows
+one (canned bot greetings differ only by it) and its date when the chat itself
+shows one. A save made mid-chat and one made at the end share that anchor, in
+any import order; dates from outside the chat (a file's mtime, --date) stay
+out, so copying a file cannot change an id. A relative label ("Just now") is
+no clock; the store bridges such an anchor to the same words shown with a
+clock a few minutes apart (a live capture, then a save).
 
 A message is named by its conversation, role, speaker, text and occurrence
 among identical messages, so "ok", "ok" stays two messages. Its shown time is
@@ -66,21 +68,27 @@ def conversation_id(company: str, messages: Sequence[Message], salt: str = "") -
 
 
 def clock_key(message: Message) -> str:
-    """The message's local time of day as HH:MM, however the widget wrote it.
+    """The clock time the widget showed on the message, as HH:MM ("" for none).
 
-    From the shown clock when there is one; from the resolved instant when the
-    widget showed a relative time ("Just now" at capture, "2m ago" in a save).
+    "10:42 AM", "10:42" and "Today 10:42:13" agree; a relative label ("Just
+    now", "5m ago") is no clock: it reads differently at every render.
     """
     shown = message.sent_at_text
-    if shown and not is_relative_time(shown):
-        found = find_clock(shown)
-        if found:
-            clock = found[0]
-            return f"{clock.hour:02d}:{clock.minute:02d}"
+    if not shown or is_relative_time(shown):
         return ""
-    if message.sent_at and shown:
-        return message.sent_at[11:16]  # ISO in the chat's zone: local wall time
-    return ""
+    found = find_clock(shown)
+    if not found:
+        return ""
+    clock = found[0]
+    return f"{clock.hour:02d}:{clock.minute:02d}"
+
+
+def anchor_key(company: str, messages: Sequence[Message]) -> str:
+    """The anchor's words without its time: what a bridged conversation shares."""
+    first = anchor(messages)
+    if first is None:
+        raise ValueError("a conversation needs at least one message")
+    return _digest("anchor", company_key(company), first.role, first.speaker, first.text)
 
 
 def message_ids(conversation: str, messages: Sequence[Message]) -> list[str]:

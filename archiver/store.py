@@ -27,7 +27,7 @@ from . import commitments
 from .commitments import MessageRow
 from .db import ensure_schema
 from .errors import BadOption, BadQuery, NotFound
-from .identity import conversation_id, message_ids
+from .identity import anchor, anchor_key, clock_key, conversation_id, message_ids
 from .model import Page, Transcript
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,10 @@ class Hit:
 
     def as_dict(self) -> dict[str, str | None]:
         return dict(self.__dict__)
+
+
+#: how far apart the two forms of one anchor's time may be ("Just now" vs "10:42 AM")
+BRIDGE = dt.timedelta(minutes=3)
 
 
 def utcnow() -> str:
@@ -177,9 +181,11 @@ class Archive:
         known = {row[0]: row for row in existing}
         new_conversation = not self.db.execute("select 1 from conversations where id = ?", [conv_id]).fetchone()
         if new_conversation:
+            first = anchor(msgs)
             self.db.execute(
                 "insert into conversations (id, company, channel, title, url, tz, widget, chat_date, date_basis,"
-                " first_source_id, message_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                " first_source_id, message_count, anchor_key, anchor_clock, anchor_at)"
+                " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 [
                     conv_id,
                     transcript.company,
@@ -191,6 +197,9 @@ class Archive:
                     transcript.chat_date,
                     transcript.date_basis,
                     source_id,
+                    anchor_key(transcript.company, msgs),
+                    clock_key(first) if first else "",
+                    first.sent_at if first else None,
                 ],
             )
         else:
@@ -242,12 +251,35 @@ class Archive:
         return Added(conv_id, new_conversation, [r[0] for r in new_rows], len(ids) - len(new_rows))
 
     def _conversation_for(self, transcript: Transcript) -> str:
-        """The conversation id, told apart from a different chat with the same anchor."""
-        conv_id = conversation_id(transcript.company, transcript.messages)
+        """The conversation id, told apart from a different chat with the same anchor.
+
+        With no conversation under the computed id, the same chat may be stored
+        under the other form of its anchor's time ("Just now" captured live,
+        "10:42 AM" in a later save): same words, one form with a shown clock and
+        one without, instants within BRIDGE apart.
+        """
+        msgs = transcript.messages
+        conv_id = conversation_id(transcript.company, msgs)
         row = self.db.execute("select chat_date from conversations where id = ?", [conv_id]).fetchone()
-        if row and row[0] and transcript.chat_date and _days_apart(row[0], transcript.chat_date) > 1:
-            return conversation_id(transcript.company, transcript.messages, salt=transcript.chat_date)
-        return conv_id
+        if row:
+            if row[0] and transcript.chat_date and _days_apart(row[0], transcript.chat_date) > 1:
+                return conversation_id(transcript.company, msgs, salt=transcript.chat_date)
+            return conv_id
+        first = anchor(msgs)
+        mine = _instant(first.sent_at if first else None)
+        if first is None or mine is None:
+            return conv_id
+        shows_clock = bool(clock_key(first))
+        candidates = self.db.execute(
+            "select id, anchor_clock, anchor_at from conversations where anchor_key = ?",
+            [anchor_key(transcript.company, msgs)],
+        ).fetchall()
+        close = [
+            (abs(theirs - mine), cid)
+            for cid, clock, at in candidates
+            if bool(clock) != shows_clock and (theirs := _instant(at)) is not None and abs(theirs - mine) <= BRIDGE
+        ]
+        return min(close)[1] if close else conv_id
 
     def _refresh_conversation(self, conv_id: str) -> None:
         self.db.execute(

@@ -139,6 +139,40 @@ def m002_promises(db: Database) -> None:
     write_commitments(db.conn, (MessageRow(*row) for row in rows))
 
 
+@migrations()
+def m003_anchors(db: Database) -> None:
+    """What a conversation's first message said and when, to bridge its two forms.
+
+    A widget shows "Just now" on a fresh message and "10:42 AM" later; the
+    conversation id carries the clock only when one is shown, so the store looks
+    up the other form by `anchor_key` (company and the anchor's words) and
+    `anchor_at` (its resolved instant). Existing conversations are backfilled.
+    """
+    table = db["conversations"]
+    table.add_column("anchor_key", str)
+    table.add_column("anchor_clock", str)
+    table.add_column("anchor_at", str)
+    table.create_index(["anchor_key"])
+    # imported here: the store imports this module to open an archive
+    from archiver.identity import anchor, anchor_key, clock_key
+    from archiver.model import Message
+
+    for cid, company in db.execute("select id, coalesce(company, '') from conversations").fetchall():
+        rows = db.execute(
+            "select seq, role, coalesce(speaker, ''), coalesce(text, ''), coalesce(sent_at_text, ''),"
+            " sent_at, time_basis from messages"
+            " where conversation_id = ? order by seq",
+            [cid],
+        ).fetchall()
+        messages = [Message(*row) for row in rows]
+        first = anchor(messages)
+        if first is not None:
+            db.execute(
+                "update conversations set anchor_key = ?, anchor_clock = ?, anchor_at = ? where id = ?",
+                [anchor_key(company, messages), clock_key(first), first.sent_at, cid],
+            )
+
+
 def enable_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:
     """sqlite-utils' FTS5 table and triggers, with the update trigger narrowed
     to the indexed columns: renumbering `seq` must not rewrite the index."""

@@ -200,6 +200,71 @@ def test_clock_key_reads_any_clock_format() -> None:
         "10:42", "10:42", "10:42", "10:42", "10:42", ""
     ]
     assert clock_key(m("10:42 PM")) == "22:42"
-    assert clock_key(m("Just now", "2025-03-04T10:42:09-05:00")) == "10:42"
-    assert clock_key(m("Just now")) == ""
+    assert clock_key(m("Just now", "2025-03-04T10:42:09-05:00")) == ""
+    assert clock_key(m("5m ago", "2025-03-04T10:42:09-05:00")) == ""
     assert clock_key(m("Delivered")) == ""
+
+
+def _at(path: Path, hh: int, mm: int, ss: int = 0) -> Path:
+    import datetime as dt
+    import os
+
+    stamp = dt.datetime(2025, 3, 4, hh + 5, mm, ss, tzinfo=dt.timezone.utc).timestamp()  # New York is UTC-5
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+GREETING = ("bot", "Ava", "Hi! I'm Ava, Northwind's virtual assistant. How can I help?")
+
+
+def test_a_saved_clock_and_a_later_relative_label_bridge_in_either_order(tmp_path: Path) -> None:
+    clock = _at(write(tmp_path / "clock.html", lp_page([(*GREETING, "10:41 AM"), ("customer", "", "Fee", "10:42 AM")], started=None)), 10, 50)
+    fresh = _at(write(tmp_path / "fresh.html", lp_page([(*GREETING, "Just now")], started=None)), 10, 41, 30)
+    for order in ((clock, fresh), (fresh, clock)):
+        archive = Archive()
+        results = [import_file(archive, p, OPTIONS) for p in order]
+        assert results[0].conversation_id == results[1].conversation_id
+        assert archive.counts()["conversations"] == 1 and archive.counts()["messages"] == 2
+        archive.close()
+
+
+def test_restarted_chats_with_the_same_canned_greeting_stay_apart(archive: Archive, tmp_path: Path) -> None:
+    # both show clocks two minutes apart: two sessions, never bridged
+    a = _at(write(tmp_path / "a.html", lp_page([(*GREETING, "10:41 AM"), ("customer", "", "ok", "10:41 AM")], started=None)), 10, 45)
+    b = _at(write(tmp_path / "b.html", lp_page([(*GREETING, "10:43 AM"), ("customer", "", "ok", "10:43 AM")], started=None)), 10, 45)
+    ra, rb = import_file(archive, a, OPTIONS), import_file(archive, b, OPTIONS)
+    assert ra.conversation_id != rb.conversation_id
+    assert archive.counts()["messages"] == 4  # each session keeps its "ok"
+
+
+def test_relative_labels_re_rendered_in_another_minute_stay_one_conversation(archive: Archive, tmp_path: Path) -> None:
+    first = _at(write(tmp_path / "1.html", lp_page([(*GREETING, "Just now")], started=None)), 10, 41, 50)
+    again = _at(write(tmp_path / "2.html", lp_page([(*GREETING, "Just now"), ("customer", "", "Hi", "Just now")], started=None)), 10, 42, 10)
+    r1, r2 = import_file(archive, first, OPTIONS), import_file(archive, again, OPTIONS)
+    assert r1.conversation_id == r2.conversation_id and (r2.new_messages, r2.known_messages) == (1, 1)
+
+
+def test_migration_m003_backfills_anchors(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from archiver.db import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m003_anchors")
+    old["conversations"].insert({"id": "c1", "company": "Northwind Card", "message_count": 2})
+    old["messages"].insert_all(
+        [
+            {"id": "m0", "conversation_id": "c1", "seq": 0, "role": "system", "speaker": "", "text": "Chat started", "sent_at_text": ""},
+            {"id": "m1", "conversation_id": "c1", "seq": 1, "role": "agent", "speaker": "Jo", "text": "Hello", "sent_at_text": "9:05 AM", "sent_at": "2025-03-04T09:05:00-05:00"},
+        ]
+    )
+    old.close()
+    archive = Archive(path)
+    row = archive.db["conversations"].get("c1")
+    from archiver.identity import anchor_key
+    from archiver.model import Message
+
+    assert (row["anchor_clock"], row["anchor_at"]) == ("09:05", "2025-03-04T09:05:00-05:00")
+    assert row["anchor_key"] == anchor_key("Northwind Card", [Message(1, "agent", "Jo", "Hello", "9:05 AM", None, None)])
+    archive.close()
