@@ -32,7 +32,7 @@ def db_option(f: F) -> F:
         type=click.Path(dir_okay=False),
         default=lambda: os.environ.get("CHAT_ARCHIVER_DB", DEFAULT_DB),
         show_default="archive.db, or $CHAT_ARCHIVER_DB",
-        help="The archive database file (created if missing).",
+        help="The archive database file (import and collect create it).",
     )(f)
 
 

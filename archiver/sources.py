@@ -110,7 +110,7 @@ def load_page(path: Path) -> Page:
         raise UnsupportedFile(f"{size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit for one page")
     try:
         data = path.read_bytes()
-        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        mtime = dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc)
     except OSError as e:
         raise UnsupportedFile(f"cannot read it: {e.strerror or e}") from None
     if not data.strip():
