@@ -1,6 +1,6 @@
 """Score archiver.promises against labelled sets, and time it.
 
-    python bench/promises_eval.py                  # labelled.jsonl per split, blind4.jsonl, speed
+    python bench/promises_eval.py                  # labelled.jsonl per split, speed
     python bench/promises_eval.py --set PATH       # score any file of the same shape
     python bench/promises_eval.py --errors dev     # also list the dev records it gets wrong
 
@@ -8,20 +8,15 @@ A set (tests/promises/labelled.jsonl, one JSON object a line) holds text,
 role, sent_at, the expected promises (kind, amount, currency, due_by) and
 references (label, value), a split and sometimes a batch. Splits:
 
-  dev      tuned against; batches fresh-1, blind-1, blind-2 and blind-3 were
-           blind when first measured and joined dev afterwards (blind-3 was
-           written by someone else); weak-3 was written to cover the
-           weaknesses blind-2 showed, before the rules were reworked; weak-4
-           was written to cover, in new wording, the error classes blind-3 showed
+  dev      tuned against; batches fresh-1, blind-1, blind-2, blind-3 and
+           blind-4 were blind when first measured and joined dev afterwards
+           (blind-3 and blind-4 were written by someone else); weak-3 was
+           written to cover the weaknesses blind-2 showed, before the rules
+           were reworked; weak-4 was written to cover, in new wording, the
+           error classes blind-3 showed
   holdout  written with the first rules and never looked at record by record
            while tuning, but written by the same hand at the same time, so it
            flatters the rules
-
-tests/promises/blind4.jsonl was written by someone else while the rules were
-being reworked after blind-3, and scored once on the frozen rules (9ee9dc3);
-it is printed as its own section: the best estimate of accuracy on wording
-nobody anticipated. Never tune against it; it joins dev only once a later
-blind set has been measured.
 
 A predicted promise matches an expected one in the same record when their kinds
 agree ("any-kind" matching pairs them regardless of kind). Amount (with
@@ -46,7 +41,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "tests" / "promises" / "labelled.jsonl"
-BLIND4_SET = ROOT / "tests" / "promises" / "blind4.jsonl"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -301,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", metavar="SPLIT", help="list wrong records of this split (dev, holdout, all)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = parser.parse_args(argv)
-    sets = [args.set] if args.set else [DEFAULT_SET] + ([BLIND4_SET] if BLIND4_SET.exists() else [])
+    sets = [args.set] if args.set else [DEFAULT_SET]
     for path in sets:
         tallies = evaluate(load_records(path))
         print(f"== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
