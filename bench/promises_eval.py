@@ -12,8 +12,8 @@ references (label, value), a split and sometimes a batch. Splits:
            blind-4 were blind when first measured and joined dev afterwards
            (blind-3 and blind-4 were written by someone else); weak-3 was
            written to cover the weaknesses blind-2 showed, before the rules
-           were reworked; weak-4 was written to cover, in new wording, the
-           error classes blind-3 showed
+           were reworked; weak-4 and weak-5 were written to cover, in new
+           wording, the error classes blind-3 and blind-4 showed
   holdout  written with the first rules and never looked at record by record
            while tuning, but written by the same hand at the same time, so it
            flatters the rules
