@@ -127,7 +127,8 @@ def run_site(sites: MockSites, site: str, messages: int, gap: int, idle: float, 
     url = sites.url(site, chat, count=messages - 1, gap=gap, **params)
     cmd = [sys.executable, "-m", "archiver", "collect", url, "--db", str(db), "--profile", str(tmp / f"profile-{chat}"),
            "--headless"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    errors = tmp / f"{chat}.stderr"
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors.open("w"), text=True)
     watcher = Watcher(db)
     try:
         deadline = time.monotonic() + 60 + messages * gap / 1000
@@ -141,6 +142,8 @@ def run_site(sites: MockSites, site: str, messages: int, gap: int, idle: float, 
         latencies = [watcher.seen[m["text"]] - m["shown"] for m in shown if m["text"] in watcher.seen]
         missing = len(shown) - len(latencies)
         print(f"\n{label}: {len(shown)} messages, one every {gap} ms")
+        if not shown:
+            print("  the widget showed nothing; the collector said:", errors.read_text()[-600:] or "(nothing)")
         if latencies:
             print(
                 f"  latency shown -> committed: median {statistics.median(latencies):.0f} ms,"

@@ -91,14 +91,17 @@ def make_corpus(folder: Path, pages: int, per_page: int, seed: int = 7) -> int:
 
 
 def make_big_page(path: Path, megabytes: int, seed: int = 11) -> int:
+    """One LivePerson page of at least `megabytes` MB of transcript; returns its message count."""
     rng = random.Random(seed)
+    target = megabytes * 1024 * 1024
     lines: list[tuple[str, str, str, str]] = []
-    size = 0
-    while size < megabytes * 1024 * 1024:
-        chunk = chat_lines(rng, 200)
-        lines.extend(chunk)
-        size += sum(len(t) + 420 for _, _, t, _ in chunk)
-    html = lp_page(lines, title="Chat | Northwind Card", started="3/4/2025")
+    html = ""
+    while len(html.encode("utf-8")) < target:
+        # grow by the measured shortfall, so the page lands just over the target
+        missing = target - len(html.encode("utf-8"))
+        per_line = len(html.encode("utf-8")) / len(lines) if lines else 400
+        lines.extend(chat_lines(rng, max(200, int(missing / per_line * 1.02))))
+        html = lp_page(lines, title="Chat | Northwind Card", started="3/4/2025")
     path.write_text(html, encoding="utf-8")
     return len(lines) + 1
 
