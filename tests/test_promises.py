@@ -386,6 +386,56 @@ GRAMMAR_CASES = {
         "We'll take $8 a month off your bill for the next six months.",
         [("account_change", 8.0, "USD", None, None)],
     ),
+    # a follow-on clause that points back ("the same", a bare sum) gives the promise before it its date or sum
+    "the same will reflect": (
+        "We have reversed the \u20b9500 annual fee, and the same will reflect in your account within 3 working days.",
+        [("fee_waiver", 500.0, "INR", "within 3 working days", "2025-03-07")],
+    ),
+    "a sum back by Friday": (
+        "The duplicate charge has been reversed; $48.20 will be back on your card by Friday.",
+        [("refund", 48.2, "USD", "by Friday", "2025-03-07")],
+    ),
+    # whoever a matter went to writing or calling "you" is a promise of its own, not a date for the escalation
+    "they'll email you": (
+        "I've passed your complaint to our billing team and they'll email you within 2 business days.",
+        [("escalation", None, None, None, None), ("follow_up", None, None, "within 2 business days", "2025-03-06")],
+    ),
+    "going up to a team": (
+        "Your complaint is going up to our executive team today.",
+        [("escalation", None, None, "today", "2025-03-04")],
+    ),
+    # text-speak reads as the words it stands for
+    "text-speak": (
+        "np, ive waived the \u00a35 fee n u wont see it on ur next bill",
+        [("fee_waiver", 5.0, "GBP", "on ur next bill", "2025-04-04")],
+    ),
+    # a block taken off is a setting, not money; points credited are rewards; a delivery charge given back a fee
+    "hold taken off": ("I've taken the hold off your card.", [("account_change", None, None, None, None)]),
+    "points credited": (
+        "I've credited your account with 2,000 bonus points.", [("rewards", None, None, None, None)]),
+    "delivery charge refunded": (
+        "I've refunded the $4.99 delivery charge.", [("fee_waiver", 4.99, "USD", None, None)]),
+    "deposit released": (
+        "We've released your $200 security deposit back to your card.", [("refund", 200.0, "USD", None, None)]),
+    "collected by direct debit": (
+        "From now on we'll collect \u00a330 a month by direct debit.", [("account_change", 30.0, "GBP", None, None)]),
+    # states set with "be": ready for collection, now on a flight, someone at your house, on us
+    "ready for collection": (
+        "Your new card will be ready for collection at the branch on Friday.",
+        [("replacement", None, None, "on Friday", "2025-03-07")],
+    ),
+    "now on a flight": ("You're now on the 14:10 to Leeds instead.", [("account_change", None, None, None, None)]),
+    "an engineer at your house": (
+        "We'll have an engineer at your house on Thursday.", [("delivery", None, None, "on Thursday", "2025-03-06")]),
+    "on us": ("The taxi to your hotel is on us.", [("other", None, None, None, None)]),
+    # a negation inside a relative clause, and a reason before a comma, scope over nothing
+    "that never played": (
+        "We've refunded the $15 for the film that never played.", [("refund", 15.0, "USD", None, None)]),
+    "as the machine didn't": (
+        "As the cash machine didn't dispense your money, $100 will be credited back to your account within 2 "
+        "working days.",
+        [("credit", 100.0, "USD", "within 2 working days", "2025-03-06")],
+    ),
 }
 
 
@@ -433,6 +483,14 @@ SCOPED_OUT = {
     "customer's own payment": "Your payment has been applied to the principal balance.",
     "generic subject": "All new customers will receive a welcome bonus.",
     "history": "I've had a look and the refund was already issued on February 20.",
+    "a term, not a reversal": "The annual fee is waived for the first year.",
+    "a bare noun, a habit": "Credit is applied automatically at the end of the month.",
+    "if anything changes": "They'll email you if anything changes.",
+    "owning up, not paying": "The mistake is on us, sorry about that.",
+    "details taken down": "I've taken down your details.",
+    "under dispute as it stands": "The charge of $64.10 is under dispute.",
+    "text-speak condition": "ur card will be blocked if u dont pay by friday",
+    "relative, negation of the main verb": "We can't refund the fee that was charged.",
 }
 
 
@@ -493,6 +551,10 @@ AMOUNTS = [
     ("17.99% APR", None, None),
     ("5,000 points", None, None),
     ("call 1-800-555-0199", None, None),
+    ("the R2,350.00 debit", 2350.0, "ZAR"),
+    ("the R95 fee", 95.0, "ZAR"),
+    ("R 1 200 back", 1200.0, "ZAR"),
+    ("reference R20451", None, None),  # five digits and no separator: a reference, not rand
 ]
 
 
@@ -540,6 +602,12 @@ DUES = [
     ("takes effect from 1 April", TUE, "2025-04-01"),
     ("by 6pm", TUE, "2025-03-04"),  # sent at 10:44
     ("back up by 4 a.m.", TUE, "2025-03-05"),  # that hour has passed: tomorrow
+    ("booked for thurs", TUE, "2025-03-06"),
+    ("in 24hrs", TUE, "2025-03-05"),
+    ("within 6-8 biz days", TUE, "2025-03-14"),
+    ("ring u 2moro", TUE, "2025-03-05"),
+    ("in 3 wks", TUE, "2025-03-25"),
+    ("off ur next bill", TUE, "2025-04-04"),
 ]
 
 
@@ -570,6 +638,9 @@ def test_not_a_due_date(text):
 
 def test_a_recent_past_date_is_history():
     assert find_due("refunded on March 2", dt.datetime.fromisoformat(TUE)) == ("on March 2", None)
+    # across the new year: said on 7 January, "23 December" is last month's
+    assert find_due("added on 23 December", dt.datetime.fromisoformat("2025-01-07T09:15:00+00:00")) == (
+        "on 23 December", None)
 
 
 def test_due_text_without_sent_at():
@@ -588,6 +659,15 @@ REFERENCES = [
     ("Please quote claim no. 4411-22 when you call.", [Reference("claim", "4411-22")]),
     ("Your booking reference is QX7K2P.", [Reference("booking", "QX7K2P")]),
     ("Dispute case 5567890 was opened.", [Reference("case", "5567890")]),
+    # a postal tracking number written in groups, letters at both ends
+    ("Your tracking number is FQ 1234 5678 9GB.", [Reference("tracking", "FQ 1234 5678 9GB")]),
+    ("Tracking ref: CE 118 442 907 IE, posted today.", [Reference("tracking", "CE 118 442 907 IE")]),
+    ("Your claim number is CLM 2025 004471.", [Reference("claim", "CLM 2025 004471")]),
+    ("Your own service request is SR 7715503.", [Reference("ticket", "7715503")]),  # "SR" is the label
+    # a relative clause with a contraction, and a word, between the label and the value
+    ("The complaint number I've just raised is C-0071129.", [Reference("case", "C-0071129")]),
+    ("Your incident report number is IR-2025-0771.", [Reference("incident", "IR-2025-0771")]),
+    ("Your claim intimation reference is CL/2025/771903.", [Reference("claim", "CL/2025/771903")]),
     ("Please reference order ORD-88213 in emails.", [Reference("order", "ORD-88213")]),
     ("Your reference number is REF.2025.0042. Thanks!", [Reference("reference", "REF.2025.0042")]),
     ("My order ID is 4410-8812-9931 and ticket 99812.", [Reference("order", "4410-8812-9931"), Reference("ticket", "99812")]),
@@ -641,6 +721,7 @@ def test_references(text, expected):
     "Please call our claims line on 555-0142.",
     "Just in case, our number is 555-0142.",
     "Your statement dated 2025-04-11 is ready.",
+    "I've logged a dispute on the R2,350.00 debit order.",  # the tail of a sum after its thousands comma
 ])
 def test_not_references(text):
     assert find_references(text) == []

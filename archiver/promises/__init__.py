@@ -9,7 +9,8 @@ anyone. Both are pure functions of their arguments: no I/O, no clock.
 Why rules, not a model: a receipt must be explainable by the words that
 triggered it, and there is no corpus of labelled chats to learn from. The
 rules are a small grammar (commitments.py) over a vocabulary of verb and noun
-classes (lexicon.py); accuracy on unseen wording: bench/promises_eval.py.
+classes (lexicon.py), read after text-speak is restored (casual.py); accuracy on
+unseen wording: bench/promises_eval.py.
 """
 
 from .commitments import find_promises

@@ -6,6 +6,8 @@ company name acting, done or to come; a thing passively done or on its way;
 hedge, offer, habit or question scopes over it. The kind comes from the verb,
 or from the head noun of what the verb acts on (lexicon.py), never from the
 nearest cue word. A cheap word-set check skips messages with no commitment verb.
+A clause that only points back ("the same will reflect in 3 days", "$48 will be
+back by Friday") gives the promise before it its date and sum.
 """
 
 from __future__ import annotations
@@ -14,10 +16,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .casual import CASUAL_MODALS, standard_tokens
 from .dates import find_due, parse_sent_at
 from .lexicon import (
-    AGENT_NOUNS, BAD_NEWS, FORMS, NEUTRAL, NOUN_PAIRS, NOUNS, OBJECT, QUANTIFIERS, RECEIVE, STRONG,
-    VERB_BY_LEMMA, Verb,
+    AGENT_NOUNS,
+    BAD_NEWS,
+    FORMS,
+    NEUTRAL,
+    NOUN_PAIRS,
+    NOUNS,
+    OBJECT,
+    QUANTIFIERS,
+    RECEIVE,
+    STRONG,
+    VERB_BY_LEMMA,
+    Verb,
 )
 from .money import find_amount
 from .records import COMPANY_ROLES, Promise
@@ -52,16 +65,18 @@ _NP_END = frozenset(
     "to for with on in into onto from by of at within before after until over under via through between as per "
     "and or but so because while when once if that which who whose off back out up down today tomorrow tonight "
     "now soon shortly immediately is are was were will 'll has have had be been being should can could would "
-    "worth like without unless using including regarding concerning following excluding".split()
+    "worth like without unless using including regarding concerning following excluding since because due about".split()
 )
 _PARTICLE_WINDOW = 8
 
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|unable|cannot|unfortunately|afraid|neither|nor)\b|n't\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|unable|cannot|unfortunately|afraid|neither|nor|"
+    r"(?:wo|ca|do|did|does|is|are|was|were|have|has|could|would|should)nt)\b|n't\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:typically|usually|generally|normally|often|sometimes|always|routinely|in general|in most cases|"
-    r"as a rule|our policy|policy is|per our|similar|in the past|tend to|eligible|would you|do you want|"
+    r"as a rule|our policy|policy is|per our (?:policy|policies|terms|rules|guidelines|process)|similar|in the past|tend to|eligible|would you|do you want|"
     r"shall i|if you'd like|if you would like|would need|aim to|try to|hope to|hopefully|possibly|probably|"
-    r"might|could|can take|can expect|(?:you|me) on (?:a (?:brief |short )?)?hold)\b",
+    r"might|could|can take|(?:you|me) on (?:a (?:brief |short )?)?hold)\b",
     re.I,
 )
 _MAY = re.compile(r"\bmay\b")  # case-sensitive: "by May 2" is a date, not a hedge
@@ -76,7 +91,12 @@ _CONDITION = re.compile(
     r"arrives back|is received|are received|has been received))\b",
     re.I,
 )
-_BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything)\b[^,;]*", re.I)
+_BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything else)\b[^,;]*", re.I)
+#: a negation inside a relative clause about the past says nothing of the promise around it:
+#: "we refunded the $89 you paid for the Wi-Fi that never worked", "the two charges that you don't recognise"
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:that|which|who)\s+(?:(?:you|it|they|he|she)\s+)?(?:never|(?:do|did|does|was|were|is|has|had|have)"
+    r"(?:n't|\s+not))\s+\w+", re.I)
 _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
@@ -86,7 +106,7 @@ _HISTORY = re.compile(
     re.I,
 )
 _NOT_CHARGED = re.compile(
-    r"(?:won't|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them|"
+    r"(?:won't|wont|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them|"
     r"(?:the|this|that|your|a|any)\s[^,;.]{1,30}?))\s+on\s+(?:your|the|this|next|any)\b)",
     re.I,
 )
@@ -98,10 +118,16 @@ _FEE_GONE = re.compile(
 _DONE = re.compile(r"^\W*(?P<np>(?:your\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+(?:(?:is|'s)\s+(?:now\s+)?(?:done|complete)|"
                    r"(?:now\s+|all\s+)?(?:done|complete|completed|processed|sorted|confirmed))\W*$", re.I)
 _DONE_WORDS = frozenset({"done", "complete", "completed", "processed", "sorted", "confirmed"})
-_ALLOW_ONLY = re.compile(r"^\W*(?:please\s+)?allow\b", re.I)
+_ALLOW_ONLY = re.compile(r"^\W*(?:please\s+|kindly\s+)?allow\b", re.I)
 _BACK = re.compile(r"\bback\b", re.I)
 _OFF = re.compile(r"\boff\b", re.I)
 _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a-z]+)\s+(?=(?:your|the)\b)", re.I)
+#: what being "on us" owns up to rather than pays for: "the mistake is on us"
+_BLAME = frozenset("mistake error fault blame oversight confusion mix-up delay issue problem".split())
+_ON_US = re.compile(r"\b(?:is|are|'s|will\s+be)\s+(?:all\s+|also\s+)?on\s+(?:us|the\s+house)\b", re.I)
+_NOW_VALUE = re.compile(r"^\W*(?:and\s+|so\s+)?your\s+[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+now\s+(?:[$\u00a3\u20ac\u20b9\d])",
+                        re.I)
+_INSTEAD = re.compile(r"\byour\b[^,;]*\bnow\b[^,;]*\binstead\s+of\b", re.I)
 _ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
 _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
 _PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
@@ -113,7 +139,8 @@ _SCOPE_WORDS = frozenset(
     "sometimes always routinely general most rule policy per similar past tend eligible would want shall like need "
     "aim try hope hopefully possibly probably might could take expect hold if unless provided long case event only "
     "until before once when after soon returned back received denied declined rejected refused suspended "
-    "unsuccessful note record may providing assuming supposing presuming subject condition depending should".split()
+    "unsuccessful note record may providing assuming supposing presuming subject condition depending should "
+    "wont cant dont didnt doesnt isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt".split()
 )
 _CONDITION_STARTS = frozenset(
     "if unless provided providing as so in only until before once when after assuming supposing presuming subject "
@@ -129,17 +156,21 @@ _ALONE = frozenset(
     if kind in ("past", "pp", "pastpp", "ing") or (kind == "s" and (verb.mode == NEUTRAL or verb.lemma in (
         "ship", "reship", "dispatch", "deliver")))
 ) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone", "active", "live", "effective", "inactive",
-     "done", "complete"}
+     "done", "complete", "ready", "visible", "under", "place", "house"}
+#: "you're now on the 11:20", "your seat is now 14C": a state set, said with "now"
+_NOW_STATES = frozenset({"on", "part", "your"})
+_ALONE -= {"pulling", "hitting", "spotting"}  # "I'm just pulling up your account": chatter far more often
 _WITH_MODAL = (frozenset(FORMS) - _ALONE) | {"be"}
 _MODALS = frozenset(
     "will 'll ll shall should going gonna happy glad pleased able agreed won wo 've ve has had been being".split()
-)
+) | CASUAL_MODALS
 
 
 def _may_promise(words) -> bool:
     """The cheap pre-check: whether `words` (a set or list) could hold a commitment at all."""
     words = set(words)
-    return not _ALONE.isdisjoint(words) or (not _WITH_MODAL.isdisjoint(words) and not _MODALS.isdisjoint(words))
+    return not _ALONE.isdisjoint(words) or (not _WITH_MODAL.isdisjoint(words) and not _MODALS.isdisjoint(words)) or (
+        "now" in words and not _NOW_STATES.isdisjoint(words)) or ("on" in words and "us" in words)
 
 
 @dataclass(frozen=True)
@@ -154,6 +185,7 @@ class _Found:
     np: int | None = None  # where the subject's noun phrase starts, for a clause that shares it
     local: bool = False  # a "_" that adds only to a promise of the same sentence
     verb: Verb | None = None  # the verb, for a "_" that takes its kind from a noun before it
+    undated: bool = False  # a date in the clause is when something recurs, not when it is due
 
 
 # --------------------------------------------------------------------------
@@ -190,7 +222,7 @@ _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "we'll" gives "we", "ll"
 
 def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, found: list[Promise]) -> None:
     """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one."""
-    tokens = tokenize(sentence)
+    tokens = standard_tokens(tokenize(sentence), sentence, FORMS)
     words = [t[0] for t in tokens]
     if not _may_promise(words):
         return
@@ -226,7 +258,11 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
             continue
         if kind == "credit" and amount is not None and _RECURRING.search(clause):
             kind = "account_change"  # "$10 a month off your bill for 12 months": a discount on the plan
-        promise = Promise(kind, written, amount, currency, *find_due(clause, when))
+        due = find_due(clause, when) if not hit.undated else (None, None)
+        if due[0] is None and kind not in _MONEY_KINDS and "'s" in clause:
+            day = _DAY_OF.search(clause)  # "I've put you on tomorrow's 7:05": the day of what is booked
+            due = find_due(day.group(1), when) if day else due
+        promise = Promise(kind, written, amount, currency, *due)
         if found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
@@ -234,6 +270,7 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
 
 
 _PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
+_DAY_OF = re.compile(r"\b(tomorrow|tonight|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\b", re.I)
 _RECURRING = re.compile(
     r"(?:[$\u00a3\u20ac\u20b9\u00a5]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|pounds|euros))\s*(?:a|an|per|each|every|/)\s*"
     r"(?:month|mo|year|yr|week)\b", re.I)
@@ -336,19 +373,42 @@ def _clause_commitment(
     return vague
 
 
-#: a state the company has set, said with "be": "your roaming bolt-on is now active"
-_STATES = frozenset({"active", "live", "in"})
+#: a state the company has set, said with "be": "your roaming bolt-on is now active", "you're now on the 11:20"
+_STATES = frozenset({"active", "live", "in", "on", "part", "ready", "under", "visible"})
 _BE_STATE = Verb("be_active", "account_change", STRONG)
+#: "your new card will be ready for collection": what is ready names the kind
+_BE_READY = Verb("be_ready", None, NEUTRAL)
+#: "the two charges are now under a formal dispute": what it is under names the kind
+_BE_UNDER = Verb("be_under", "dispute", STRONG)
+#: "the same will be visible in your statement": a thing that shows
+_BE_VISIBLE = Verb("be_visible", None, NEUTRAL)
+_COLLECTION = frozenset({"collection", "collect", "pick", "pickup", "pick-up"})
 
 
 def _state(words: list[str], first: int, i: int, end: int) -> tuple[Verb, str] | None:
-    """ "is now active", "will be live from 1 October", "is in place": read as a passive of setting it."""
-    if words[i] == "in" and not (i + 1 < end and words[i + 1] == "place"):
-        return None
+    """ "is now active", "will be live from 1 October", "is in place", "is now part of your policy",
+    "you're now on the 11:20", "will be ready for collection": read as a passive of setting it."""
+    w, nxt = words[i], (words[i + 1] if i + 1 < end else "")
     j = i - 1
     while j >= first and (words[j] in _ADVERBS or words[j] in ("fully", "also")):
         j -= 1
-    return (_BE_STATE, "pp") if j >= first and words[j] in _BE else None
+    if not (j >= first and words[j] in _BE):
+        return None
+    now = "now" in words[j + 1:i]
+    if w == "in" and nxt != "place":
+        return None
+    if w == "on" and not (nxt in ("the", "a", "an", "our") and (now or find_due(" ".join(words[first:end]), None)[0])):
+        return None  # "you're now on the 11:20", "from next month you're on the Lite account"; not "on hold"
+    if w == "part" and not (now and words[i + 1:i + 3] == ["of", "your"]):
+        return None
+    if w == "visible":
+        return _BE_VISIBLE, "pp"
+    if w == "ready":
+        return (_BE_READY, "pp") if not _COLLECTION.isdisjoint(words[i + 1:i + 5]) else None
+    if w == "under":
+        # "are now under a formal dispute" is one opened; "is under dispute ID 66102" how things stand
+        return (_BE_UNDER, "pp") if now and _thing_kind(words, i + 1, end) == "dispute" else None
+    return _BE_STATE, "pp"
 
 
 _BE_PLACES = {"touch": "be_touch", "contact": "be_touch", "back": "be_back", "with": "be_with", "there": "be_there", "out": "be_there",
@@ -412,12 +472,24 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
         kind = _thing_kind(words, np_at, end) if np_at is not None else None
         if kind in _KINDS_SET and not _quantified(words, np_at, end):
             return _Found(kind, np_at, "thing", "future")
+    m = _ON_US.search(clause) if ("us" in here or "house" in here) else None
+    if m and not _scoped_out(clause, sentence):
+        subject = _subject(tokens, words, first, _token_at(tokens, first, end, tokens[first][1] + m.start()) or end)
+        if subject[0] in ("thing", "generic", "mass") and _BLAME.isdisjoint(words[subject[1]:end]):
+            return _Found("other", first, "thing", "future")  # "the tow is on us": the company pays for it
+    if "now" in here and _NOW_VALUE.search(clause) and not _scoped_out(clause, sentence):
+        at = _token_at(tokens, first, end, tokens[first][1] + _NOW_VALUE.search(clause).start("be"))
+        if at is not None and _np_class(words, first, at) == "account_change" and BAD_NEWS.isdisjoint(words[first:at]):
+            return _Found("account_change", at, "thing", "present")  # "your return seat is now 14C"
+    if "instead" in here and _INSTEAD.search(clause) and not _scoped_out(clause, sentence):
+        # "your payment now comes out on the 15th instead of the 1st": the 15th is a day of the month, not a deadline
+        return _Found("account_change", first, "thing", "present", undated=True)
     m = _ON_ITS_WAY.search(clause) if "way" in here else None
     if m and not _scoped_out(clause, sentence):
         at = _token_at(tokens, first, end, tokens[first][1] + m.start())
         subject = _subject(tokens, words, first, at)
-        if subject[0] in ("thing", "pronoun"):
-            kind = _thing_kind(words, subject[1], at) if subject[0] == "thing" else None
+        if subject[0] in ("thing", "pronoun", "mass"):
+            kind = _thing_kind(words, subject[1], at) if subject[0] != "pronoun" else None
             return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
                           at, "thing", "present")
     return None
@@ -476,11 +548,21 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         else:
             subject, inherited = previous.subject, True
             np_start = previous.np if previous.np is not None else np_start
-            if tense == "bare":
-                tense = previous.tense
+            if tense == "bare" or (tense == "past" and form in ("pp", "pastpp") and previous.tense.endswith(
+                    "passive")):
+                tense = previous.tense  # "will be reissued and emailed to you": the passive goes on
+    if subject == "mass":
+        if tense in ("present", "present_passive") and "now" not in words[first:end]:
+            return None  # "credit is applied at the end of the month": how things work; "... is now part of" is set
+        subject = "thing"  # "written confirmation will be posted out": this customer's
     if tense == "bare" or subject == "generic":
         return None
     passive = tense.endswith("passive")
+    if tense == "past" and form in ("pp", "pastpp") and subject == "thing" and tuple(
+            words[max(first, np_start - 2):np_start]) in _PRESENTED:
+        if _HISTORY.search(clause):
+            return None
+        tense, passive = "perfect_passive", True  # "that's a \u00a310 credit added to your account"
     if tense == "past" and subject != "first":
         return None  # "the technician marked the job as complete": history
     if tense in ("past", "past_passive") and _HISTORY.search(clause):
@@ -493,12 +575,20 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     verb = sense
     if tense == "present" and not _present_for_future(verb, subject, clause):
         return None
-    if verb is _BE_STATE and tense == "present_passive" and "your" not in words[first:i]:
-        return None  # "the offer is live until Sunday": news, not something set for this customer
+    if verb is _BE_STATE and tense == "present_passive" and "your" not in words[first:i] and not (
+            subject == "you" or words[i] == "part" or _np_class(words, np_start, i) == "account_change"):
+        return None  # "the offer is live until Sunday": news; "the stop payment is in place" is set for you
     if tense == "present_passive" and not (verb.lemma in _DONE_ON_SAYING or "now" in words[first:end]
-                                           or find_due(clause, None)[0] is not None):
-        return None
-    scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(a in _HEDGE_MODALS for a in aux)
+                                           or find_due(clause, None)[0] is not None
+                                           or verb is _BE_STATE and words[i] == "in"
+                                           or verb.lemma in _DONE_FOR_YOU and _owned(words[np_start:i])):
+        return None  # "the stop payment is in place" is set as it is said
+    if tense == "progressive" and verb.lemma in ("show", "appear", "reflect") and find_due(clause, None)[0] is None:
+        return None  # "the $312.40 refund is showing against your Visa": how things stand, not a promise
+    if form in ("pp", "pastpp") and subject == "pronoun" and words[i - 1] == "all":
+        return None  # "that's all sorted for you now": a sign-off, not a promise
+    scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(
+        a in _HEDGE_MODALS for a in aux) and not (verb.lemma == "expect" and aux == ["can"])
     if verb.lemma in _DELEGATES and subject in ("first", "agent") and not passive:
         embedded = _delegated(sentence, clause, tokens, words, i, end, verb)
         if embedded is not None:
@@ -513,18 +603,22 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     elif passive:
         if subject == "you":
             patient_at = _object_start(words, i + 1, end)
-        elif subject in ("thing", "agent") and (not inherited or (previous.np is not None and previous.kind == "-")):
+        elif subject in ("thing", "agent") and (not inherited or previous.np is not None):
             patient_at = np_start  # "your new card is being made and will be posted on Monday"
         else:
             return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
     elif subject in ("first", "agent") and not (verb.mode == NEUTRAL and subject == "agent"):
         if verb.mode == NEUTRAL:
             if verb.lemma == "be_there" and i + 1 < end and (words[i + 1] == "on" or words[i + 1] in (
-                    "there", "round") and find_due(clause, None)[0] is not None):
+                    "there", "round", "at") and find_due(clause, None)[0] is not None):
                 return _Found("-" if scoped else "delivery", i, subject, tense)  # "our engineers will be on site"
             return None  # "I've gone through your statements"
         if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG and (
-                verb.kind != "other"):  # "they will resolve it" is a commitment of its own
+                verb.kind != "other") and not (verb.kind in ("follow_up", "callback") and words[i + 1:i + 2] == [
+                "you"]):  # "they will resolve it" adds to the promise before; "they'll email you" is one of its own
+            return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
+        if subject == "agent" and tense == "progressive" and "already" in words[subject_end:i]:
+            # "power will be back on by 12:00; the crew is already replacing the cable": the work on that promise
             return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
         patient_at = _object_start(words, i + 1, end)
         if verb is _FLAG_FOR or verb is _PUT_IN_FOR:
@@ -540,13 +634,14 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         return None  # "you'll need to", "you can": the customer acts
     else:  # a thing acts, or a pronoun or an agent moves: what moves names the kind
         if inherited or subject == "pronoun" or (subject == "agent" and words[subject_end - 1] in _PRONOUNS):
-            if verb.mode == STRONG and verb.kind not in ("account_change",) and subject != "pronoun":
-                patient_at = None
+            if verb.mode == STRONG and verb.kind not in ("account_change",) and subject != "pronoun" or (
+                    verb is _ESCALATE):
+                patient_at = None  # "this is going up to our executive office": its own promise
             else:
                 return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
         else:
             patient_at = np_start
-            if verb.mode == STRONG and subject == "thing" and verb.kind in (
+            if verb.mode == STRONG and subject == "thing" and verb is not _ESCALATE and verb.kind in (
                     "callback", "follow_up", "delivery", "escalation"):
                 return None  # a thing that calls or visits is no thing
             if verb.lemma in _LIFE_CYCLE:
@@ -567,19 +662,32 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
         inner = _thing_kind(words, i + 2, end)  # "your account has been credited with 2,000 bonus points"
         if inner in _KINDS_SET and (verb.overrides is None or inner in verb.overrides):
             kind = inner
+    elif not passive and verb.lemma in _FILLS and patient_at is not None and kind is not None:
+        at = patient_at + len(_np(words, patient_at, end))
+        if at + 1 < end and words[at] == "with":
+            inner = _thing_kind(words, at + 1, end)  # "credited your account with 3,000 Avios", "topped up ... with"
+            if inner in ("rewards", "credit", "refund"):
+                kind = inner
     if kind is None:
         return None
     np = np_start if subject == "thing" else None
     if kind != "_" and scoped:
         return _Found("-", i, subject, tense, np=np)
-    return _Found(kind, i, subject, tense, fallback=_own_kind(verb) if kind == "_" else None, np=np, verb=verb)
+    fallback = None
+    if kind == "_":  # "\u00a350 will be back in your account by Friday", alone: money given back
+        fallback = "refund" if subject == "thing" and _all_money(words[np_start:subject_end]) else _own_kind(verb)
+    return _Found(kind, i, subject, tense, fallback=fallback, np=np, verb=verb)
 
 
 #: a bare subject with one of these is this customer's, not a habit ("revised documents will be posted")
 _SPECIFIC = frozenset({"new", "revised", "updated", "corrected", "amended", "replacement", "reissued"})
 _DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
 #: present passives that report the act done as it is said ("your complaint is registered")
-_DONE_ON_SAYING = frozenset({"confirm", "approve", "register", "log", "lodge", "file", "raise", "escalate"})
+_DONE_ON_SAYING = frozenset({"be_ready", "be_under", "be_visible", "confirm", "approve", "register", "log", "lodge",
+                             "file", "raise", "escalate", "dispatch", "ship", "sanction", "authorise", "authorize"})
+#: present passives that report the money put back, when what is named is this customer's own
+#: ("your late charges are reversed", "the \u00a38 charge is removed"), not a term ("the annual fee is waived")
+_DONE_FOR_YOU = frozenset({"waive", "reverse", "remove", "refund", "cancel", "credit"})
 #: a document that holds the thing: "your next bill will include a credit of $25"
 _HOLDS = frozenset({"carry", "include", "show", "reflect"})
 #: the standing terms, whose coming back is no promise ("the standard rate of 22.9% will apply")
@@ -639,7 +747,8 @@ def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) ->
             if sense is None:
                 return None
             between = k - 1 if words[k - 1] in ("to", "be", "is", "are") else k
-            if between > i + 1 and form in ("pp", "pastpp") and words[k - 1] != "to":
+            if between > i + 1 and words[k - 1] != "to" and (form in ("pp", "pastpp") or sense.mode == NEUTRAL):
+                # "make sure the fee is waived", "make sure your refund goes through today": the thing names it
                 patient_at = i + 2 if words[i + 1] in ("for", "that", "sure") else i + 1
                 if words[patient_at] == "that":
                     patient_at += 1
@@ -647,12 +756,18 @@ def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) ->
             return _kind(sense, words, _object_start(words, k + 1, end), end, clause, "first", False, sentence)
     if verb.lemma in ("have", "get") and _RUNNING_AGAIN.search(" ".join(words[i + 1:end])):
         return "other"  # "we'll have your water supply back to normal": a supply restored
-    if verb.lemma == "get":
-        # "I'll get a new card out to you": what is sent names the kind
+    if verb.lemma in ("get", "have"):
+        # "I'll get a new card out to you", "we'll have a new modem out to you": what is sent names the kind;
+        # "we'll have a field technician at your house on Saturday": someone sent is a visit
         patient_at = _object_start(words, i + 1, end)
-        if any(words[k] in ("out", "over", "to") for k in window):
-            kind = _thing_kind(words, patient_at, end)
+        kind = _thing_kind(words, patient_at, end)
+        after = patient_at + len(_np(words, patient_at, end)) if patient_at is not None else end
+        if verb.lemma == "get" and any(words[k] in ("out", "over", "to") for k in window) or (
+                after < end and words[after] in ("out", "over")):
             return kind if kind in _KINDS_SET else None
+        if kind == "delivery" and after + 1 < end and words[after] in ("at", "round", "there", "on") and (
+                words[after + 1] in ("your", "the", "site") or words[after] == "there"):
+            return "delivery"
     return None
 
 
@@ -721,13 +836,19 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "agent", subject_end - 1
     if last in ("it", "them") and subject_end - 2 > first and words[subject_end - 2] in _PREPOSITIONS:
         start = _before_relative(words, first, subject_end - 2)
+        if start is None:
+            start = _determiner_before(words, first, subject_end - 2)  # "the \u20ac5 monthly charge for it"
         if start is not None:
             return "thing", start  # "the premium of $212.00 you paid for it will be refunded"
+    head_at = _relative_head(words, first, subject_end)
+    if head_at is not None:
+        return "thing", head_at  # "the interest that was added on 23 December is being stripped out"
     if last in _PRONOUNS:
         return "pronoun", subject_end - 1
     start = subject_end - 1
     while start > first and words[start - 1] not in (",", "which", "so", "because", "once", "when") and not (
-            words[start - 1] == "that" and start - 1 > first) and not _verb_in_use(words, first, start - 1):
+            words[start - 1] == "that" and start - 1 > first and words[start - 2] not in _PREPOSITIONS | {"of"}) and (
+            not _verb_in_use(words, first, start - 1)):  # "a credit for that amount will land": "that" is no "which"
         start -= 1
     if last == "," or not words[start][0].isalpha():
         # "The order you asked about, 7718-2231, has been ...": the subject is before the aside
@@ -738,6 +859,8 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "none", subject_end
     phrase = words[start:subject_end]
     head = phrase[0]
+    if tuple(phrase) in _ANAPHORA:
+        return "pronoun", start  # "the same will reflect in 3 days", "the money shall be transferred"
     if any(w in QUANTIFIERS and not (w == "any" and not phrase[-1].endswith("s")) for w in phrase) or len(phrase) > 10:
         return "generic", start  # "all new customers", "any refunds"; but "any remaining balance" is one
     if head in ("someone", "somebody") or (
@@ -746,14 +869,47 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return ("first" if head == "our" else "agent"), start
     if head in _DETERMINERS or any(w == "#" or any(ch.isdigit() for ch in w) for w in phrase):
         return "thing", start  # "Interest of $23.41", "Case 1-2231-8871": one thing, not a habit
-    if tokens[start][3] and _is_name(words, start, subject_end):
+    if tokens[start][3] and _is_name(tokens, words, start, subject_end):
         return "first", start  # "Qantas will refund ..."
     if _SPECIFIC.intersection(phrase) or (len(phrase) == 1 and NOUNS.get(head) == "other"):
         return "thing", start  # "new documents will be posted", "Broadband will be back up": not a habit
+    np = _np(words, start, subject_end)
+    if np and NOUNS.get(np[-1]) not in (None, "_veto", "_info") and np[0] not in _NP_END:
+        return "mass", start  # a bare singular: "written confirmation will be posted out"; but "credit is applied"
     return "generic", start
 
 
 _PREPOSITIONS = frozenset({"for", "on", "with", "to", "about", "by", "from", "in", "at"})
+#: "that's a credit added": a participle after a presented noun phrase is a passive done
+_PRESENTED = frozenset({("that", "'s"), ("that", "is")})
+#: subjects that point back to the money or thing of the clause before
+_ANAPHORA = frozenset(
+    tuple(p.split()) for p in ("the same", "the money", "the amount", "the funds", "the sum", "this amount",
+                               "that amount", "the said amount", "the full amount", "the whole amount", "the refund amount"))
+
+
+def _determiner_before(words: list[str], first: int, k: int) -> int | None:
+    """The determiner that opens the noun phrase ending before token k, if no verb comes between."""
+    for d in range(k - 1, first - 1, -1):
+        if words[d] in _ARTICLES:
+            return d
+        if words[d] in _NP_END or words[d] in FORMS or not (words[d][0].isalnum() or words[d][0] in _MONEY_SIGNS):
+            return None
+    return None
+
+
+def _relative_head(words: list[str], first: int, subject_end: int) -> int | None:
+    """Where a subject starts that a relative clause follows: "the two [from NorthPay] that you don't recognise"."""
+    for k in range(subject_end - 1, first, -1):
+        if words[k] in ("that", "which", "who") and words[k - 1] not in _PREPOSITIONS and any(
+                w in _VERB_AUX or w in FORMS or w == "n't" for w in words[k + 1:subject_end]):
+            d = k - 1
+            while d >= first and words[d] not in _ARTICLES:
+                if words[d] in _VERB_AUX or words[d] in FORMS or not words[d][0].isalnum() or words[d] in _NP_SUBJECTS:
+                    return None
+                d -= 1
+            return d if d >= first else None
+    return None
 
 
 def _before_relative(words: list[str], first: int, k: int) -> int | None:
@@ -769,17 +925,34 @@ def _before_relative(words: list[str], first: int, k: int) -> int | None:
     return None
 
 
+def _possessed(w: str) -> bool:
+    """Whether a word after "'s" is what is owned ("visit"), not a verb or state ("gone", "been", "now")."""
+    return w[:1].isalpha() and w not in _VERB_AUX and w not in _ADVERBS and w not in _NEG and w not in (
+        "gone", "on", "off", "in", "out", "due", "got") and FORMS.get(w, (None, ""))[1] not in ("pp", "pastpp", "ing")
+
+
 def _verb_in_use(words: list[str], first: int, k: int) -> bool:
     """Whether words[k] is a verb here ("I can confirm | the SIM was ..."), not a noun ("your credit limit")."""
+    if words[k] == "'s" and k > first and words[k - 1] not in _PRONOUNS and k + 1 < len(words) and (
+            _possessed(words[k + 1])):
+        return False  # "the engineer's visit": an owner, not "is"
     return words[k] in _VERB_AUX or (
         words[k] in FORMS and k > first and (words[k - 1] in _VERB_AUX or words[k - 1] in _NP_SUBJECTS))
 
 
-def _is_name(words: list[str], start: int, subject_end: int) -> bool:
-    """A company's name ("Qantas", "Delta Air Lines"): capitalised words that are no known noun or verb."""
-    if subject_end - start > 4:
+def _is_name(tokens, words: list[str], start: int, subject_end: int) -> bool:
+    """A company's name ("Qantas", "Delta Air Lines", "Halden Card Services", "Magnolia Power & Light").
+
+    Capitalised words that are no known noun or verb; or, from two words on, capitalised words whose
+    first is unknown (a name may end in a common word).
+    """
+    if subject_end - start > 5:
         return False
-    return not any(w in NOUNS or w[:-1] in NOUNS or w in FORMS or w in AGENT_NOUNS for w in words[start:subject_end])
+    known = [w in NOUNS or w[:-1] in NOUNS or w in FORMS or w in AGENT_NOUNS for w in words[start:subject_end]]
+    if not any(known):
+        return subject_end - start <= 4
+    return subject_end - start >= 2 and not known[0] and words[start] not in _DETERMINERS and all(
+        tokens[k][3] or words[k] in ("&", "and", "of") for k in range(start, subject_end))
 
 
 def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb | None:
@@ -788,6 +961,24 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     lemma = verb.lemma
     if lemma == "take" and after[:1] == ["effect"] or lemma == "come" and after[:2] == ["into", "effect"]:
         return VERB_BY_LEMMA["take_effect"]
+    if lemma in _HANDS_ON and _to_recipient(after):
+        return _ESCALATE  # "this is going up to our executive office", "I'm sending this up to my team leader"
+    if lemma == "write" and after[:1] == ["to"]:
+        return _CONTACT  # "we'll write to you with the outcome"
+    if lemma == "pick" and after[:1] == ["you"]:
+        return _FETCH  # "our driver will pick you up from the airport": a ride, not goods
+    if lemma in ("collect", "take") and "direct" in after and "debit" in after:
+        return _DIRECT_DEBIT  # "we'll collect \u00a372 a month by direct debit": a plan
+    if lemma in ("knock", "bring", "take") and "down" in after[:6] and ("by" in after or _money_phrase(after)):
+        return _KNOCK_DOWN  # "knocked tonight's stay down by \u00a360", "brought your premium down"
+    if lemma == "push" and "through" in after[:6]:
+        return _PUSH_THROUGH  # "I've pushed through a refund of C$89.99"
+    if lemma == "put" and "back" in after[:8] and _money_phrase(after):
+        return _PUT_BACK  # "we'll put the A$212.44 you were overcharged back on your account"
+    if lemma in ("send", "give", "pay") and "back" in after[:8] and _money_phrase(after):
+        return _GIVE_BACK  # "I've sent back the $64.10 you were overcharged"
+    if lemma == "put" and after[:1] == ["in"] and after[1:2] != ["for"]:
+        return _PUT_IN  # "I've put in a formal complaint"
     if lemma == "reach":
         return verb if "out" in after[:4] else _REACH
     if lemma == "get":
@@ -832,12 +1023,12 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         if after[:1] == ["by"]:
             return _VISIT  # "an engineer will drop by"
         if any(p in after[:5] for p in ("round", "over")) or "off" in after[:4] and any(
-                p in after for p in ("at", "with", "door")):
+                p in after for p in ("at", "with", "door")) or "at" in after[:4] and not _PLACES.isdisjoint(after):
             return _DROP_ROUND  # "our courier will drop it round", "drop the parcel off at your door"
     if lemma == "pop" and not any(p in after for p in ("round", "by")):
         if any(p in after for p in ("post", "mail")):
             return _POP_POST  # "I'll pop a new card in the post"
-        return _POP_ON if any(p in after for p in ("on", "onto")) else None  # "popped a £15 credit on your bill"
+        return _POP_ON if any(p in after for p in ("on", "onto", "into")) else None  # "popped a £15 credit on your bill"
     if lemma == "bring":
         if after[:1] == ["up"] or "up" in after[:3] and "with" in after[:6]:
             return _RAISE_WITH if "with" in after[:6] else None  # "I'll bring this up with my manager"
@@ -857,6 +1048,54 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
 
 
 _REACH = Verb("reach", None, NEUTRAL)
+_ESCALATE = Verb("escalate", "escalation", STRONG)
+_FETCH = Verb("pick", "other", STRONG)
+_DIRECT_DEBIT = Verb("collect", "account_change", STRONG)
+_MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
+_KNOCK_DOWN = Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, removal=True)
+_PUSH_THROUGH = Verb("push", None, OBJECT)
+_PUT_BACK = Verb("put", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True)
+_GIVE_BACK = Verb("send", "refund", OBJECT, _MONEY_OVERRIDES | {"credit"}, removal=True)
+_PUT_IN = Verb("put", None, OBJECT, frozenset(
+    {"escalation", "dispute", "refund", "credit", "fee_waiver", "rewards", "account_change", "replacement"}))
+#: verbs that hand a matter on, when it goes to someone of the company: "going up to our ... team"
+_HANDS_ON = frozenset({"go", "send", "pass", "forward", "move", "refer", "escalate", "push", "report"})
+#: who a matter is handed to
+_RECIPIENTS = frozenset(
+    "team department manager supervisor specialist specialists office panel leader desk unit committee director "
+    "board management escalations".split())
+_MONEY_HEADS_BACK = frozenset(
+    "deposit balance overpayment money funds amount sum difference excess remainder overcharge".split())
+
+
+def _to_recipient(after: list[str]) -> bool:
+    """Whether the words after a verb send the matter "to our/my/the ... team" (never "your")."""
+    if "to" not in after:
+        return False
+    k = after.index("to")
+    for w in after[k + 1:k + 8]:
+        if w in ("your", "you"):
+            return False
+        if w in _RECIPIENTS:
+            return True
+    return False
+
+
+def _owned(subject: list[str]) -> bool:
+    """Whether a subject names this customer's own thing: "your late charges", "the \u00a38 charge"."""
+    return "your" in subject or any(w[:1] in _MONEY_SIGNS or w[:1].isdigit() for w in subject)
+
+
+def _all_money(phrase: list[str]) -> bool:
+    """Whether a noun phrase is a sum and nothing else ("C$219.40", "the full $89")."""
+    return any(w[:1] in _MONEY_STARTS and any(ch.isdigit() for ch in w) for w in phrase) and all(
+        w[:1] in _MONEY_STARTS or w in _CURRENCY_LETTERS or w in ("the", "your", "a", "full", "whole", "total",
+                                                                    "remaining", "entire", "rs", "rs.") for w in phrase)
+
+
+def _money_phrase(words: list[str]) -> bool:
+    """Whether `words` name a sum of money ("the $64.10", "your security deposit")."""
+    return any(w[:1] in _MONEY_SIGNS or w in _MONEY_HEADS_BACK for w in words)
 _FLAG_FOR = Verb("flag", None, OBJECT)
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
 _PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
@@ -875,6 +1114,7 @@ _POP_POST = Verb("pop", "follow_up", OBJECT)
 _BRING_FORWARD = Verb("bring", "account_change", STRONG)
 _RAISE_WITH = Verb("bring", "escalation", STRONG)
 _MONEY_STARTS = frozenset("$\u00a3\u20ac\u20b9\u00a50123456789")
+_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u20b9\u00a5")
 #: where someone comes to: "an engineer will come to your house"
 _PLACES = frozenset("home house address door property premises flat apartment office site place building".split())
 
@@ -904,6 +1144,8 @@ def _scoped_out(clause: str, sentence: str) -> bool:
         scoped = False  # the cheap check: no word that any scope starts with
     else:
         plain = _BENIGN_CONDITION.sub("", clause) if "if " in lower else clause
+        if "never" in lower or "n't" in lower or "not" in lower:
+            plain = _RELATIVE_NEGATION.sub("", plain)
         scoped = bool(_SCOPE.search(plain) or _MAY.search(plain))
     return scoped or (sentence[:6].lower().split(" ", 1)[0] in _CONDITION_STARTS and bool(
         _CONDITION.match(sentence.strip())))
@@ -915,7 +1157,7 @@ def _scoped_out(clause: str, sentence: str) -> bool:
 
 def _object_start(words: list[str], k: int, end: int) -> int | None:
     """Where the object after a verb starts, past an indirect object ("issued you a travel credit")."""
-    while k < end and (words[k] in _ADVERBS or words[k] in ("off", "back", "out", "up", "over")
+    while k < end and (words[k] in _ADVERBS or words[k] in ("off", "back", "out", "up", "over", "through")
                        or (words[k] == "in" and words[k - 1] in ("put", "putting", "throw", "thrown", "threw"))):
         k += 1
     if k >= end:
@@ -991,11 +1233,16 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
             if kind in ("refund", "credit", "fee_waiver") and any(
                     NOUNS.get(p) == "fee" or NOUNS.get(p[:-1]) == "fee" for p in phrase[:k]):
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
+            if kind in ("refund", "credit") and k == len(phrase) - 1 and start is not None:
+                at = start + len(_np(words, start, end))
+                if at + 1 < end and words[at] in ("of", "for", "on") and _np_class(words, at + 1, end) == "fee":
+                    return "fee_waiver"  # "a reversal of the \u20b9499 convenience fee"
             return kind
-    if start is not None and all(w[0] in _MONEY_STARTS or w in _CURRENCY_LETTERS for w in phrase):
+    if start is not None and all(w[0] in _MONEY_STARTS or w in _CURRENCY_LETTERS or w in _AMOUNT_WORDS for w in phrase):
         at = start + len(_np(words, start, end))
-        if at + 1 < end and words[at] == "of":
-            return _np_class(words, at + 1, end)  # "S$35 of store credit", "$20 of compensation"
+        if at + 1 < end and words[at] in ("of", "in"):
+            # "S$35 of store credit", "\u20ac400 in compensation", "an extra 5GB of data"
+            return _np_class(words, at + 1, end)
     if any(w in ("new", "replacement", "spare") for w in phrase) and head not in _ABSTRACT and head[:-1] not in _ABSTRACT:
         return "_new"  # "a new router": a replacement, unless only a document can be meant (_kind)
     return None
@@ -1022,6 +1269,16 @@ def _kind(
             return inner
     patient = None if pronoun else _np_class(words, patient_at, end) if patient_at is not None else (
         _np_class(phrase, 0, len(phrase)))
+    if verb.lemma == "convert":
+        return _converted(words, patient_at or 0, end)
+    if verb.lemma in _GIVES_BACK and patient in (None, "credit", "refund", "_expense", "_veto") and (
+            _BY_TRANSFER.search(clause) or (patient is None or patient == "_veto" and (
+                verb.lemma in ("release", "return") or verb is _GIVE_BACK)) and _money_phrase(phrase)):
+        return "refund"  # "the C$140.62 left over is being returned by cheque", "released your security deposit"
+    if verb.lemma in ("switch", "turn") and patient == "other" and _OFF.search(clause):
+        return None  # "supply in your sector is switched off from 10 AM": an outage, not a promise
+    if verb.removal and phrase and phrase[-1] in _RESTRICTIONS:
+        return "account_change"  # "I've taken the block off", "the hold on your card has been removed"
     if phrase and (phrase[0] in QUANTIFIERS | {"several", "many"} or (
             len(phrase) <= 2 and phrase[-1].endswith("s") and phrase[0] not in _ARTICLES and phrase[0].isalpha()
             and phrase[0] not in ("both", "them", "these", "those", "its") and not pronoun and patient_at is not None
@@ -1039,8 +1296,7 @@ def _kind(
             verb.lemma in _DOCUMENT_VERBS or verb.mode in (NEUTRAL, RECEIVE)) else None
     if patient == "_person":
         patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
-    if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and not (
-            patient in ("follow_up", "callback")):
+    if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and patient not in ("follow_up", "callback"):
         return None  # "we've updated our privacy policy": the company's own things; "our response" is yours
     if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(sentence)))):
         return "fee_waiver"
@@ -1077,6 +1333,8 @@ def _kind(
     # NEUTRAL and RECEIVE: the thing names the kind
     if patient in _KINDS_SET:
         return patient
+    if verb.mode == NEUTRAL and patient is None and phrase and _all_money(phrase):
+        return "_"  # "C$219.40 will be back on your Amex": the money of the promise before
     if verb.lemma == "get" and _BACK.search(clause):
         return "refund"  # "you'll get the full $249.99 back"
     if verb.lemma == "get" and _OFF.search(clause):
@@ -1098,7 +1356,10 @@ _RECORDS = frozenset(
 _ABSTRACT = frozenset(
     "charge price amount balance total term number account name address year month week day customer customers "
     "way process system app website policy premium payment minimum".split())
-_CURRENCY_LETTERS = frozenset({"s", "a", "c", "nz", "hk", "us", "au", "ca", "rs", "usd", "gbp", "eur", "aud", "cad"})
+#: words of a quantity whose noun comes after "of": "an extra 5GB of data"
+_AMOUNT_WORDS = frozenset("a an the your extra additional further free bonus full whole gb mb gig gigs".split())
+_CURRENCY_LETTERS = frozenset({"s", "a", "c", "r", "nz", "hk", "us", "au", "ca", "rs", "usd", "gbp", "eur", "aud", "cad",
+                               "zar"})
 _TICKETS = frozenset({"case", "cases", "ticket", "tickets", "incident", "incidents", "complaint", "complaints"})
 _ELECTRONIC = frozenset({"email", "e-mail", "text", "message", "ping"})
 _PAYS = frozenset({"pay", "pay_for", "cover", "reimburse", "settle", "honour", "honor", "take_care"})
@@ -1131,6 +1392,24 @@ def _purpose_kind(words: list[str], k: int, end: int, clause: str, sentence: str
         return None
     kind = _kind(sense, words, _object_start(words, k + 2, end), end, clause, "first", False, sentence)
     return kind if kind in _KINDS_SET else None
+
+
+#: verbs that hand money back: with a sum or "by cheque" what they move is a refund
+_GIVES_BACK = frozenset({"return", "release", "send", "resend", "post", "mail", "pay", "give"})
+_BY_TRANSFER = re.compile(r"\bby\s+(?:cheque|check|bank\s+transfer|transfer|bacs|eft|direct\s+credit|wire)\b", re.I)
+_RESTRICTIONS = frozenset(
+    "hold holds block blocks restriction restrictions freeze suspension bar stop lock limit cap".split())
+#: verbs that fill an account "with" something, which names the kind
+_FILLS = frozenset({"credit", "top", "load"})
+
+
+def _converted(words: list[str], k: int, end: int) -> str:
+    """What a thing was converted into: "converted your booking into a travel credit" is a credit."""
+    for j in range(k, end):
+        if words[j] in ("into", "to"):
+            inner = _thing_kind(words, j + 1, end)
+            return inner if inner in ("credit", "rewards", "refund") else "account_change"
+    return "account_change"
 
 
 def _antecedent(words: list[str], k: int) -> str | None:

@@ -31,7 +31,7 @@ _MONTHS = _alt(
 ) + r"\.?"
 _ORDINAL = r"(?:st|nd|rd|th)"
 _UNIT = _alt(
-    r"(?:business|working|banking)\s+days?", "days?", "hours?", "hrs?", "minutes?", "mins?", "weeks?", "months?",
+    r"(?:business|working|banking|biz)\s+days?", "wks?", "days?", "hours?", "hrs?", "minutes?", "mins?", "weeks?", "months?",
     r"(?:billing|statement)\s+(?:cycles?|periods?)", "cycles?", "statements?", "bills?",
 )
 _SPAN_OPENER = _alt("within", "in", r"inside(?:\s+of)?", "over", r"allow(?:\s+up\s+to)?", r"give\s+(?:us|it)",
@@ -41,19 +41,23 @@ _APPROXIMATELY = r"(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)
 # (kind, regex); `_resolve` turns each kind into a date
 _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("span", r"\b" + _SPAN_OPENER + r"\s+(?:the\s+)?(?:next\s+)?" + _APPROXIMATELY + r"(?:another\s+)?"
-             r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?\s+(?P<unit>" + _UNIT + r")\b"),
+             r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
+             r"(?P<unit>" + _UNIT + r")\b"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
-    ("next_cycle", r"\b(?:on|with|in|by|to|from)?\s*(?:(?:your|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+"
+    ("next_cycle", r"\b(?:on|with|in|by|to|from)?\s*(?:(?:your|ur|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+"
                    r"(?:billing\s+|monthly\s+)?(?:statement|bill|invoice|billing\s+(?:cycle|period)|cycle|period)\b"),
     ("next_business_day", r"\b(?:by\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b"),
     ("end", r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>week|month)\b"),
     ("week", r"\b(?P<which>this|next)\s+(?P<unit>week|month)\b"),
     ("day_after", r"\bthe\s+day\s+after\s+tomorrow\b"),
-    ("tomorrow", r"\b(?:by\s+)?tomorrow\b"),
-    ("today", r"\b(?:by\s+)?" + _alt("today", "tonight", r"this\s+(?:morning|afternoon|evening)",
+    ("tomorrow", r"\b(?:by\s+)?(?:tomorrow|tmrw|tmr|tomoz|2mor+o?w?)\b"),
+    ("today", r"\b(?:by\s+)?" + _alt("today", "2day", "tonight", "tonite", r"this\s+(?:morning|afternoon|evening)",
                                       r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day",
                                       r"close\s+of\s+business", "COB", "EOD") + r"\b"),
     ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"),
+    # "for thurs", "by fri": an abbreviation only after a word that makes it a day ("sat on hold" is none)
+    ("weekday_short", r"\b(?P<pre>by|on|before|until|this|next|coming|for)\s+"
+                r"(?P<wd>mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b\.?(?!')"),
     ("clock", r"\b(?:by|before|until)\s+(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?"),
     ("date", r"\b(?:by|on|for|before|(?:effect|effective|live|active)\s+from|effective|starting|as\s+of|"
              r"no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
@@ -65,10 +69,11 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
 
 #: words one of which each pattern needs, so a clause skips the patterns it cannot match
 _NEEDLES = {
-    "span": ("day", "hour", "hr", "min", "week", "month", "cycle", "statement", "bill", "period"),
+    "span": ("day", "hour", "hr", "min", "week", "wk", "month", "cycle", "statement", "bill", "period"),
     "hour": ("hour",), "next_cycle": ("next",), "next_business_day": ("next",), "end": ("end",),
-    "week": ("week", "month"), "day_after": ("after",), "tomorrow": ("tomorrow",),
-    "today": ("today", "tonight", "this", "end", "close", "cob", "eod"), "weekday": ("day",),
+    "week": ("week", "month"), "day_after": ("after",), "tomorrow": ("tomorrow", "tmr", "tomoz", "2mor"),
+    "today": ("today", "2day", "tonight", "tonite", "this", "end", "close", "cob", "eod"), "weekday": ("day",),
+    "weekday_short": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
     "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "day_of_month": ("the",), "clock": ("m",),
 }
@@ -97,8 +102,9 @@ def find_due(text: str, sent_at: dt.datetime | None) -> tuple[str | None, str | 
 #: every due expression holds one of these; most clauses hold none, and skip the patterns
 _DUE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
-    r"forty|sixty|ninety|today|tonight|tomorrow|this|next|end|close|cob|eod|hours?|hrs?|days?|weeks?|months?|"
-    r"cycles?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|invoice|period)\b",
+    r"forty|sixty|ninety|today|tonight|tonite|tomorrow|tmrw?|tomoz|this|next|end|close|cob|eod|hours?|hrs?|days?|"
+    r"weeks?|wks?|months?|cycles?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|invoice|period|"
+    r"mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b",
     re.I,
 )
 _COUNTED_FROM = re.compile(
@@ -122,7 +128,7 @@ def _due_matches(text: str) -> list[tuple[str, re.Match]]:
             if kind == "span" and _COUNTED_FROM.match(text, m.end()):
                 continue  # "within 6 weeks of the move" counts from another event
             if text[m.end():m.end() + 2] == "'s":
-                continue  # "this month's late fee"
+                continue  # "this month's late fee", "tonight's stay": what it is for, not when it is due
             taken.append((m.start(), m.end()))
             found.append((kind, m))
     return sorted(found, key=lambda f: f[1].start())
@@ -153,7 +159,11 @@ def _span(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
 def _weekday(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
     """On or after `day`; "next Friday" is strictly after it."""
     start = day + dt.timedelta(days=1) if (m.group("pre") or "").lower() == "next" else day
-    return start + relativedelta(weekday=_WEEKDAYS[m.group("wd").lower()])
+    wd = m.group("wd").lower()
+    return start + relativedelta(weekday=_WEEKDAYS.get(wd) or _SHORT_WEEKDAYS[wd[:3]])
+
+
+_SHORT_WEEKDAYS = {"mon": MO, "tue": TU, "wed": WE, "thu": TH, "fri": FR, "sat": SA, "sun": SU}
 
 
 _RESOLVERS = {
@@ -167,6 +177,7 @@ _RESOLVERS = {
     "tomorrow": lambda m, sent_at, day: day + dt.timedelta(days=1),
     "today": lambda m, sent_at, day: day,
     "weekday": _weekday,
+    "weekday_short": _weekday,
     "date": lambda m, sent_at, day: _next_date(m.group("d"), day),
     "day_of_month": lambda m, sent_at, day: _next_day_of_month(int(m.group("day")), day),
     "clock": lambda m, sent_at, day: _by_clock(m, sent_at, day),
@@ -184,13 +195,13 @@ def _by_clock(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date | None
 
 def _add_span(sent_at: dt.datetime, n: int, unit: str) -> dt.date:
     day = sent_at.date()
-    if unit.startswith(("business", "working", "banking")):
+    if unit.startswith(("business", "working", "banking", "biz")):
         return _add_business_days(day, n)
     if unit.startswith(("hour", "hr")):
         return (sent_at + dt.timedelta(hours=n)).date()
     if unit.startswith("min"):
         return (sent_at + dt.timedelta(minutes=n)).date()
-    if unit.startswith("week"):
+    if unit.startswith(("week", "wk")):
         return day + dt.timedelta(weeks=n)
     if unit.startswith("day"):
         return day + dt.timedelta(days=n)
@@ -230,6 +241,8 @@ def _next_date(text: str, day: dt.date) -> dt.date | None:
         if parsed >= day - dt.timedelta(days=60):
             return None  # "refunded on March 2", said on March 4: history, not a deadline
         parsed += relativedelta(years=1)
+    elif parsed > day and not re.search(r"\d{4}", text) and parsed - relativedelta(years=1) >= day - dt.timedelta(days=60):
+        return None  # "added on 23 December", said on 7 January: last year's, history too
     return parsed
 
 

@@ -62,6 +62,9 @@ VERBS: list[Verb] = [
     Verb("wipe", "credit", OBJECT, _MONEY_OVERRIDES, removal=True),
     Verb("shave", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("scrap", None, OBJECT, removal=True),
+    Verb("strip", None, OBJECT, particles=("out", "off"), removal=True, past_passive=True),
+    Verb("strike", None, OBJECT, particles=("off", "out"), removal=True),
+    Verb("pull", None, OBJECT, particles=("off",), removal=True),
     Verb("void", None, OBJECT, removal=True),
     Verb("forgive", None, OBJECT, removal=True),
     Verb("clear", None, OBJECT, removal=True),
@@ -72,11 +75,13 @@ VERBS: list[Verb] = [
     Verb("award", "rewards", OBJECT, past_passive=True),
     Verb("throw", None, OBJECT, particles=("in", "on", "onto")),
     # put on the account in casual words ("popped a $15 credit on", "loaded a voucher onto")
-    Verb("stick", "account_change", OBJECT, particles=("on", "onto")),
-    Verb("slap", "account_change", OBJECT, particles=("on", "onto")),
-    Verb("bung", "account_change", OBJECT, particles=("on", "onto")),
-    Verb("chuck", "account_change", OBJECT, particles=("on", "onto")),
-    Verb("load", None, OBJECT, past_passive=True),
+    Verb("stick", "account_change", OBJECT, particles=("on", "onto", "into")),
+    Verb("slap", "account_change", OBJECT, particles=("on", "onto", "into")),
+    Verb("bung", "account_change", OBJECT, particles=("on", "onto", "into")),
+    Verb("chuck", "account_change", OBJECT, particles=("on", "onto", "into")),
+    # money let go back to the customer: "released your security deposit", "the hold has been released"
+    Verb("release", None, OBJECT, frozenset({"account_change", "rewards", "credit", "fee_waiver", "refund"})),
+    Verb("load", None, OBJECT),
     # a call
     Verb("call", "callback", STRONG),
     Verb("phone", "callback", STRONG),
@@ -109,12 +114,15 @@ VERBS: list[Verb] = [
     Verb("note", None, OBJECT, frozenset({"escalation"})),
     Verb("pass", "escalation", STRONG, particles=("on", "to", "along")),
     Verb("flag", "escalation", STRONG, particles=("with", "to")),
-    Verb("log", "escalation", OBJECT),
-    Verb("raise", "escalation", OBJECT),
-    Verb("lodge", "escalation", OBJECT),
+    Verb("log", "escalation", OBJECT, past_passive=True),
+    Verb("raise", "escalation", OBJECT, past_passive=True),
+    Verb("lodge", "escalation", OBJECT, past_passive=True),
     Verb("file", "escalation", OBJECT),
     Verb("submit", "escalation", OBJECT),
     Verb("open", "escalation", OBJECT),
+    # only what is reported names it: "I've reported the fault", not "reported your card stolen"
+    Verb("report", None, OBJECT, frozenset({"escalation", "dispute"})),
+    Verb("assign", None, OBJECT, frozenset({"delivery", "escalation"})),
     # new things
     Verb("replace", "replacement", STRONG),
     Verb("reissue", "replacement", OBJECT, _REISSUED, past_passive=True),
@@ -141,6 +149,10 @@ VERBS: list[Verb] = [
     Verb("unlock", "account_change", STRONG),
     Verb("lock", "account_change", STRONG),
     Verb("block", "account_change", STRONG),
+    Verb("hotlist", "account_change", STRONG, past_passive=True),
+    Verb("hot-list", "account_change", STRONG, past_passive=True),
+    Verb("enhance", "account_change", STRONG),
+    Verb("revise", "account_change", STRONG),
     Verb("unblock", "account_change", STRONG),
     Verb("freeze", "account_change", STRONG),
     Verb("unfreeze", "account_change", STRONG),
@@ -227,6 +239,12 @@ VERBS: list[Verb] = [
     Verb("provide", None, OBJECT),
     Verb("process", None, OBJECT),
     Verb("approve", None, OBJECT),
+    Verb("sanction", None, OBJECT),
+    Verb("authorise", None, OBJECT),
+    Verb("authorize", None, OBJECT),
+    Verb("initiate", None, OBJECT),
+    # what it becomes names the kind: "converted your booking into a travel credit"
+    Verb("convert", None, OBJECT),
     Verb("accept", None, OBJECT, frozenset({"dispute", "refund", "credit"})),
     Verb("register", None, OBJECT, frozenset({"dispute", "escalation"})),
     Verb("create", None, OBJECT),
@@ -242,6 +260,7 @@ VERBS: list[Verb] = [
     Verb("show", None, NEUTRAL),
     Verb("reflect", None, NEUTRAL),
     Verb("land", None, NEUTRAL),
+    Verb("hit", None, NEUTRAL),
     Verb("start", None, NEUTRAL),
     Verb("begin", None, NEUTRAL),
     Verb("kick", None, NEUTRAL, particles=("in",)),
@@ -265,6 +284,7 @@ VERBS: list[Verb] = [
     Verb("see", None, RECEIVE),
     Verb("hear", "follow_up", RECEIVE),
     Verb("notice", None, RECEIVE),
+    Verb("spot", None, RECEIVE),
     Verb("have", None, RECEIVE),
     Verb("expect", None, RECEIVE),
 ]
@@ -301,6 +321,8 @@ _IRREGULAR = {
     "stick": ("sticks", "stuck", "stuck", "sticking"), "slap": ("slaps", "slapped", "slapped", "slapping"),
     "bring": ("brings", "brought", "brought", "bringing"), "shoot": ("shoots", "shot", "shot", "shooting"),
     "bump": ("bumps", "bumped", "bumped", "bumping"), "swap": ("swaps", "swapped", "swapped", "swapping"),
+    "strip": ("strips", "stripped", "stripped", "stripping"), "strike": ("strikes", "struck", "struck", "striking"),
+    "spot": ("spots", "spotted", "spotted", "spotting"), "hit": ("hits", "hit", "hit", "hitting"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
 def _inflect(base: str) -> tuple[str, str, str, str]:
@@ -337,7 +359,8 @@ VERB_BY_LEMMA = {v.lemma: v for v in VERBS}
 # Noun classes: the head of what a verb acts on names the kind
 
 _NOUN_CLASSES = {
-    "fee": "fee interest penalty surcharge",
+    # a tax on a charge is a charge: "reversed the GST of \u20b936 levied on the SMS alert charges"
+    "fee": "fee interest penalty surcharge gst vat tax taxes levy cess duty",
     "fee_waiver": "waiver",
     "credit": "credit ecredit e-credit compensation goodwill adjustment offer rebate allowance",
     # a bill or cost the company pays or covers is an expense ("other"); a bill sent is a document
@@ -347,13 +370,15 @@ _NOUN_CLASSES = {
     "follow_up": "email e-mail letter text sms message document paperwork form confirmation itinerary copy "
                  "label envelope link details information response reply outcome update pin receipt invoice "
                  "quote summary transcript pack schedule reminder statement notification pass report "
-                 "e-ticket eticket e-receipt certificate decision",
+                 "e-ticket eticket e-receipt certificate decision pdf image scan folio leaflet brochure booklet "
+                 "factsheet",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
     "rewards": "point mile avios cashback bonus voucher reward",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
-                      "settings date notice overdraft membership contract port cancellation",
+                      "settings date notice overdraft membership contract port cancellation assistance protection "
+                      "add-on bolt-on data",
     "dispute": "dispute chargeback claim investigation appeal settlement",
     # a supply restored or back on is "other" ("your water supply will be back to normal")
     "other": "supply power electricity gas water heating broadband internet wifi signal service",
@@ -362,7 +387,7 @@ _NOUN_CLASSES = {
                "dependent beneficiary",
     "delivery": "technician engineer installer courier package parcel bag baggage luggage suitcase shipment delivery "
                 "visit installation item adjuster surveyor plumber electrician appointment locksmith glazier "
-                "mechanic",
+                "mechanic tech fitter lineman linesman linemen linesmen repairman handyman serviceman",
     # what the company moving is no promise: the customer's own money, notes, its own rules
     # names, numbers and codes say nothing of what was done with them ("reference 8812290 has been added")
     "_info": "reference number code",
@@ -394,6 +419,17 @@ NOUN_PAIRS = {
     ("interest", "rate"): "account_change", ("promotional", "rate"): "account_change",
     ("price", "adjustment"): "refund", ("price", "match"): "refund", ("goodwill", "payment"): "credit",
     ("compensation", "payment"): "credit", ("settlement", "payment"): "dispute", ("claim", "settlement"): "dispute",
+    # a cheque that pays nothing is a document: "a void cheque PDF", "a cancelled cheque for your employer"
+    ("void", "cheque"): "follow_up", ("voided", "cheque"): "follow_up", ("void", "check"): "follow_up",
+    ("voided", "check"): "follow_up", ("cancelled", "cheque"): "follow_up", ("canceled", "check"): "follow_up",
+    ("green", "card"): "follow_up", ("no-claim", "bonus"): "account_change", ("no-claims", "bonus"): "account_change",
+    ("work", "order"): "delivery", ("job", "order"): "delivery", ("meter", "reader"): "delivery",
+    ("stop", "payment"): "account_change",
+    # what a shop or bank charges for a service is a fee: "the \u00a34.99 delivery charge"
+    **{(what, charge): "fee" for what in (
+        "delivery shipping postage handling processing activation connection courier baggage bag seat "
+        "change atm withdrawal paper printing penalty termination exit callout call-out collection upgrade "
+        "replacement alert sms").split() for charge in ("charge", "charges", "cost", "costs")},
 }
 #: the company's side: subjects that act for it ("our fraud team will call you")
 AGENT_NOUNS = frozenset(
@@ -401,7 +437,8 @@ AGENT_NOUNS = frozenset(
     "technician engineer installer courier adjuster handler surveyor someone somebody advisor adviser officer "
     "partner staff system company bank store desk unit office branch crew driver executive associate expert tech "
     "inspector assessor mechanic fitter contractor carrier valuer rider porter plumber electrician locksmith glazier "
-    "builder roofer insurer underwriter airline lender".split()
+    "builder roofer insurer underwriter airline lender lineman linesman linemen linesmen repairman repairmen handyman "
+    "serviceman servicemen concierge".split()
 )
 #: words that make a subject or object generic or history, not this customer's promise
 QUANTIFIERS = frozenset("all every any most many several some multiple similar other others few".split())

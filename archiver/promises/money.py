@@ -1,7 +1,8 @@
-"""Sums of money in chat text: "$40", "\u20ac9,99", "Rs. 1,499", "forty dollars".
+"""Sums of money in chat text: "$40", "\u20ac9,99", "Rs. 1,499", "R2,350.00", "forty dollars".
 
 The decimal separator is guessed per number (a comma before two final digits
-is decimal), since one chat can mix "$1,250.00" with "\u20ac9,99".
+is decimal), since one chat can mix "$1,250.00" with "\u20ac9,99". A capital R
+is rand only before a short or separated number, so "R20451" stays a reference.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ _SUFFIX = {
 }
 _NUMBER = r"\d(?:[\d,.\u00a0\u202f']*\d)?"
 _MONEY = re.compile(
-    r"(?<![\w$])(?P<pre>US\$|U\.S\.\$|CAD?\$|AUD?\$|AU\$|A\$|C\$|NZ\$|HK\$|S\$|\$|\u00a3|\u20ac|\u20b9|\u00a5|Rs\.?|"
+    # South African rand: "R95", "R1,200", "R2,350.00"; not "R20451" (a reference) nor "R2D2"
+    r"(?<![\w$])(?-i:R)\s?(?P<rand>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:[.,]\d{2})?|\d{1,4}(?:\.\d{2})?)(?![\w/-]|[.,]\d)"
+    r"|(?<![\w$])(?P<pre>US\$|U\.S\.\$|CAD?\$|AUD?\$|AU\$|A\$|C\$|NZ\$|HK\$|S\$|\$|\u00a3|\u20ac|\u20b9|\u00a5|Rs\.?|"
     + _ISO + r")\s?(?P<num>" + _NUMBER + r")"
     r"|(?P<num2>" + _NUMBER + r")\s?"
     r"(?P<suf>\u20ac|\u00a3|" + _ISO + r"|dollars?|bucks|pounds?|euros?|rupees?|yen)(?![A-Za-z])",
@@ -56,6 +59,9 @@ def find_amount(text: str) -> tuple[float | None, str | None]:
         return float(_words_value(w.group("words"))), _SUFFIX[w.group("suf").lower()]
     if not m:
         return None, None
+    if m.group("rand"):
+        value = _parse_number(m.group("rand"), "ZAR")
+        return (value, "ZAR") if value is not None else (None, None)
     if m.group("pre"):
         symbol, number = m.group("pre"), m.group("num")
         currency = _PREFIX.get(symbol.lower()) or symbol.upper()

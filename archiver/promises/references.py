@@ -31,8 +31,11 @@ _LABEL_RUN = re.compile(
 _CONNECTOR = re.compile(
     r"(?:\s*(?:(?:number|num|nr|no|id|code)s?\.?(?![a-z0-9])|\#|:|=|,|\(|[\u2014\u2013]|\s-\s"
     r"|(?:is|was|will\s+be)(?:\s+(?:now|still|also))?(?![a-z0-9])"
-    # "for this chat is", "with us is", "that I gave you was"
-    r"|(?:for|that|which|you|we|i|with|on|in|from)\s+(?:[^.;:!?,]|\.(?=\d)){1,60}?(?:\s+(?:is|was)(?![a-z0-9])|,)"
+    # a word between the label and "number": "incident report number", "claim intimation reference"
+    r"|[a-z]{3,15}(?:\s+ref(?:erence)?(?![\w.-])|(?=\s+(?:number|num|nr|no|id|code)\b))"
+    # "for this chat is", "with us is", "that I gave you was", "I've just raised is"; a comma in "R2,350" is no pause
+    r"|(?:for|that|which|you|we|i|with|on|in|from)(?:'(?:ve|ll|d|m|re))?\s+(?:[^.;:!?,]|[.,](?=\d)){1,60}?"
+    r"(?:\s+(?:is|was)(?![a-z0-9])|,(?!\d))"
     # an aside between commas: "your claim reference, as I mentioned, is"
     r"|(?<=,)\s*[a-z][a-z' ]{0,40},\s*(?:is|was)(?![a-z0-9])"
     # a word or two before a colon: "keep this reference handy:"
@@ -77,11 +80,15 @@ def find_references(text: str) -> list[Reference]:
         if _IN_CASE.match(text, m.start()) and text[max(0, m.start() - 3):m.start()].lower() == "in ":
             continue  # "keep this reference in case you need it": no label
         conn = _CONNECTOR.match(text, m.end())
-        value = _VALUE.match(text, conn.end())
+        spaced = _SPACED.match(text, conn.end())
+        if spaced and (sum(ch.isdigit() for ch in spaced.group(0)) < 5 or _LABEL_WORD_RE.fullmatch(
+                spaced.group(0).split(" ", 1)[0])):
+            spaced = None  # "SR 7715503": the letters are a label, the number the value
+        value = spaced or _VALUE.match(text, conn.end())
         if not value:
             continue
         label = _label_of(m.group("run"))
-        span = _with_digit_groups(text, value)
+        span = value.span() if spaced else _with_digit_groups(text, value)
         # a specific label anywhere before the value beats a generic one nearer it
         # ("your complaint number, for future reference, is 20931" is a case)
         rank = (label not in _GENERIC_LABELS, m.start())
@@ -113,6 +120,9 @@ def find_references(text: str) -> list[Reference]:
     return refs
 
 
+#: a value written in groups after capital letters: "FQ 1234 5678 9GB", "CE 118 442 907 IE", "CLM 2025 004471",
+#: "INC 0044712"; at least five digits, so "UK 2025" is no value
+_SPACED = re.compile(r"[A-Z]{2,4}(?: \d{2,8}){1,4}(?: \d{0,4}[A-Z]{2})?(?![\w-])")
 _DIGIT_GROUP = re.compile(r" \d{3,6}(?![\w-])")
 _LAST_GROUP = re.compile(r" \d{2}(?![\w-])")  # "9405 5036 9930 0412 8811 92": a short group ends a long number
 _IN_CASE = re.compile(r"case(?:\s*[,;.!?]|\s+(?!(?:no|nr|num|number|id|ref|reference)\b)[a-z])", re.I)
@@ -145,6 +155,9 @@ def _is_date(value: str) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)  # day/month or month/day
 
 
+_AFTER_DIGIT = re.compile(r"\d[,.]$")
+
+
 def _label_of(run: str) -> str:
     labels = []
     for word in _LABEL_WORD_RE.finditer(run):
@@ -158,6 +171,8 @@ def _looks_like_reference(value: str, label: str, text: str, end: int) -> bool:
         return True
     if len(value) < 4 or not _DIGIT.search(value):
         return False
+    if _AFTER_DIGIT.search(text, 0, end - len(value)):
+        return False  # "the R2,350.00 debit": the tail of a number, not a value of its own
     if _PHONE.fullmatch(value) or (_DATE_LIKE.fullmatch(value) and _is_date(value)):
         return False
     return not _QUANTITY_AFTER.match(text, end)

@@ -1,7 +1,8 @@
 """Sentences and clauses of a chat message.
 
 Periods after abbreviations, initials, "a.m." before a time zone and "No." before
-a number do not end a sentence; clauses split at ";", dashes and conjunctions.
+a number do not end a sentence; clauses split at ";", dashes, conjunctions, a
+comma before a new subject and its verb, and after a leading reason ("As ..., ").
 """
 
 from __future__ import annotations
@@ -88,6 +89,15 @@ _SUBJECT_STARTS = frozenset(
 )
 _MONEY_SIGNS = frozenset("$\u00a3\u20ac\u20b9\u00a5")
 _AUX_STARTS = frozenset("will 'll should shall also then is are was were has have".split())
+#: a clause that opens with one of these leans on the clause after it; one that holds a condition scopes over it
+_SUBORDINATORS = frozenset(
+    "if unless once when whenever after before until as because since assuming supposing provided providing should "
+    "though although while".split())
+_BECAUSE = frozenset({"as", "since", "because", "given"})
+_CONDITIONS = frozenset("if unless once when whenever until assuming supposing provided providing".split())
+_PRONOUN_SUBJECTS = frozenset("i we you it they he she".split())
+#: what follows a subject pronoun in a clause of its own: "..., you won't see it", "..., it'll land by Friday"
+_CLAUSE_AUX = frozenset("will 'll wo ca should shall can 've have has 's 're 'm are is was were 'd would may might".split())
 
 
 def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[int, int, bool]]:
@@ -104,16 +114,22 @@ def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[
         w = tokens[i][0]
         nxt = tokens[i + 1][0] if i + 1 < n else ""
         cut = None  # (end of this clause, start of the next, soft)
-        if w in _HARD_BREAKS and (w not in "-\u2013" or (i and tokens[i - 1][2] < tokens[i][1]
+        if w == "," and tokens[start][0] in _BECAUSE and i > start + 2 and (start + 1 >= n or tokens[start + 1][0] not in (
+                "soon", "long", "per", "requested", "discussed", "agreed", "mentioned", "a", "an")):
+            cut = (i, i + 1, False)  # "As the ATM did not dispense cash, Rs. 15,000 shall be credited": the reason is no scope
+        elif w in _HARD_BREAKS and (w not in "-\u2013" or (i and tokens[i - 1][2] < tokens[i][1]
                                                         and (i + 1 >= n or tokens[i][2] < tokens[i + 1][1]))):
             cut = (i, i + 1, False)
         elif w == "," and nxt in _CONJUNCTIONS:
             cut = (i, i + 2, True)
+        elif w == "," and nxt in _PRONOUN_SUBJECTS and i + 2 < n and tokens[i + 2][0] in _CLAUSE_AUX and (
+                tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])):
+            cut = (i, i + 1, True)  # a comma splice: "I've waived the fee, you won't see it"; not "once you ..., we'll"
         elif w in ("who", "which") and i > start and nxt in ("will", "'ll", "should"):
             cut = (i - 1 if tokens[i - 1][0] == "," else i, i, True)  # "... to billing, who will call you"
         elif w == "so" and i > start and nxt in _SUBJECT_STARTS and tokens[i - 1][0] != "and":
             cut = (i, i + 1, True)  # "I've linked your savings so it won't happen again": its own scope
-        elif w in ("and", "but") and i > start and tokens[i - 1][0] != "ahead" and (
+        elif w in ("and", "but", "&") and i > start and tokens[i - 1][0] != "ahead" and (
             nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
             or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
             or (nxt[:1] in _MONEY_SIGNS and i + 2 < n and tokens[i + 2][0] in _AUX_STARTS)  # "and $20 will be credited"
