@@ -20,8 +20,8 @@ from archiver.store import Archive
 EVIL_COMPANY = "Bluefin <Airways> & Co"
 REFUND = 'Sorry about that <b>again</b>. I will refund $25 to your card <img src=x onerror="pwned()"> within 5 business days. Thanks & bye <script>pwned()</script>'
 REFUND_SENTENCE = 'I will refund $25 to your card <img src=x onerror="pwned()"> within 5 business days.'
-ESCALATED = "<i>Update</i>: I've escalated this to our <script>pwned(1)</script> billing team & they will call you back tomorrow. Case #00123456."
-ESCALATED_SENTENCE = "<i>Update</i>: I've escalated this to our <script>pwned(1)</script> billing team & they will call you back tomorrow."
+ESCALATED = "<i>Update</i>: I've escalated this to our <script>pwned(1)</script> billing & support team for an answer tomorrow. Case #00123456."
+ESCALATED_SENTENCE = "<i>Update</i>: I've escalated this to our <script>pwned(1)</script> billing & support team for an answer tomorrow."
 FEE_SENTENCE = "I've waived the $40 late fee; you'll see the credit within 1-2 billing cycles."
 
 
@@ -153,7 +153,7 @@ def test_conversation_page_marks_promises_escaped(world: World) -> None:
     assert (
         '<div class="ca-text"><mark class="ca-promise" title="Promise: escalation, due by 2099-06-02 (open)">'
         "&lt;i&gt;Update&lt;/i&gt;: I&#39;ve escalated this to our &lt;script&gt;pwned(1)&lt;/script&gt; "
-        "billing team &amp; they will call you back tomorrow.</mark> Case #00123456.</div>"
+        "billing &amp; support team for an answer tomorrow.</mark> Case #00123456.</div>"
     ) in page
     # no markup from the page survives as markup anywhere: the transcript, the lists under it, the header
     assert "<script>pwned" not in page and "<img" not in page and "<b>" not in page and "<i>" not in page
@@ -183,7 +183,7 @@ def test_quote_card_lists_promises_and_references(world: World) -> None:
         '<span class="ca-promise-kind">escalation</span>'
         ' · due by <span class="ca-promise-due">2099-06-02</span> (tomorrow)'
         ' · <span class="ca-promise-status">open</span>: “&lt;i&gt;Update&lt;/i&gt;: I&#39;ve escalated this to our'
-        " &lt;script&gt;pwned(1)&lt;/script&gt; billing team &amp; they will call you back tomorrow.”"
+        " &lt;script&gt;pwned(1)&lt;/script&gt; billing &amp; support team for an answer tomorrow.”"
         f' <code class="ca-promise-id">{world.escalated}</code></li>'
     ) in page
     assert "<li>case: <code>00123456</code></li>" in page
