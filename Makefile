@@ -25,7 +25,7 @@ demo: $(STAMP)
 	$(BIN)/chat-archiver import samples --db $(DEMO_DB) --tz America/New_York
 	@echo
 	@echo '$$ chat-archiver search '"'"'"late fee"'"'"' --db $(DEMO_DB)'
-	$(BIN)/chat-archiver search '"late fee"' --db $(DEMO_DB)
+	@$(BIN)/chat-archiver search '"late fee"' --db $(DEMO_DB)
 	@echo
 	$(BIN)/chat-archiver serve --db $(DEMO_DB)
 
