@@ -8,8 +8,6 @@ shown in the conversation's own zone with its abbreviation (EST/EDT) and the UTC
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import hashlib
 import json
 import re
 import sqlite3
@@ -164,8 +162,9 @@ class SourceRef:
     saved_at_basis: str | None
     imported_at: str | None
     size: int | None
-    #: sha256 of the main file's bytes (equal to `id` for single-file sources)
-    sha256: str
+    #: sha256 of the main file's bytes (equal to `id` for single-file sources);
+    #: None for a live capture run, which keeps no file of its own
+    sha256: str | None
     files: tuple[SourceFileRef, ...] = ()
 
     @property
@@ -174,6 +173,12 @@ class SourceRef:
         if not self.path:
             return self.url or self.id[:16]
         return PureWindowsPath(PurePosixPath(self.path).name).name or self.path
+
+    def cited(self) -> str:
+        """How a citation names this source: the file and its digest, or a live capture."""
+        if self.sha256:
+            return f"{self.name} (sha256 {self.sha256})"
+        return f"live capture of {self.url or self.name}, no file kept"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -264,8 +269,7 @@ class Quote:
             ", ".join(self._evidence()) + ".",
         ]
         if self.sources:
-            s = self.sources[0]
-            lines.append(f"Source: {s.name} (sha256 {s.sha256}).")
+            lines.append(f"Source: {self.sources[0].cited()}.")
         if base_url is not None:
             lines.append(f"Permalink: {self.permalink(base_url)}")
         return printable("\n".join(lines))
@@ -276,7 +280,10 @@ class Quote:
         tail = ", ".join(markdown_escape(p) for p in self._evidence())
         if self.sources:
             s = self.sources[0]
-            tail += f"; source {markdown_escape(s.name)} (sha256 `{s.sha256}`)"
+            if s.sha256:
+                tail += f"; source {markdown_escape(s.name)} (sha256 `{s.sha256}`)"
+            else:
+                tail += f"; source {markdown_escape(s.cited())}"
         if base_url is not None:
             tail += f"; [permalink]({self.permalink(base_url)})"
         head = f"{self.when}, {self.who} {self.verb}:"
@@ -382,7 +389,8 @@ def load_quote(conn: sqlite3.Connection, message_id: str) -> Quote:
     if source_id and source_id not in source_ids:
         source_ids.append(source_id)
     sources = load_sources(conn, source_ids)
-    sources.sort(key=lambda s: (s.id != source_id, s.imported_at or "", s.id))
+    # cite a file someone can hash: a live run keeps none, its final snapshot does
+    sources.sort(key=lambda s: (s.sha256 is None, s.id != source_id, s.imported_at or "", s.id))
     return Quote(
         message_id=mid,
         conversation_id=conv_id,
@@ -406,7 +414,7 @@ def load_sources(conn: sqlite3.Connection, source_ids: list[str]) -> list[Source
         return []
     marks = ", ".join("?" for _ in source_ids)
     rows = conn.execute(
-        f"select id, kind, path, url, title, saved_at, saved_at_basis, imported_at, size from sources"
+        f"select id, kind, path, url, title, saved_at, saved_at_basis, imported_at, size, sha256 from sources"
         f" where id in ({marks}) order by imported_at, id",
         source_ids,
     ).fetchall()
@@ -417,23 +425,10 @@ def load_sources(conn: sqlite3.Connection, source_ids: list[str]) -> list[Source
     ):
         files.setdefault(sid, []).append(SourceFileRef(path, sha, size))
     out = []
-    for sid, kind, path, url, title, saved_at, saved_basis, imported_at, size in rows:
+    for sid, kind, path, url, title, saved_at, saved_basis, imported_at, size, sha in rows:
         frames = tuple(files.get(sid, ()))
-        # A single file's id is its sha256; a complete save's id covers all its
-        # files, so the main file's own digest comes from the bytes we kept.
-        sha = _main_file_sha256(conn, sid) if frames else sid
         out.append(SourceRef(sid, kind, path, url, title, saved_at, saved_basis, imported_at, size, sha, frames))
     return out
-
-
-def _main_file_sha256(conn: sqlite3.Connection, source_id: str) -> str:
-    row = conn.execute("select content from sources where id = ?", [source_id]).fetchone()
-    if row is None or row[0] is None:
-        return ""
-    try:
-        return hashlib.sha256(gzip.decompress(row[0])).hexdigest()
-    except (OSError, EOFError):
-        return ""
 
 
 def conversation_source_ids(conn: sqlite3.Connection, conversation_id: str) -> list[str]:

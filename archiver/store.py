@@ -119,7 +119,7 @@ class Archive:
         data = main.data if main else b""
         self.db.execute(
             "insert or ignore into sources (id, kind, path, url, title, saved_at, saved_at_basis, imported_at,"
-            " parser, size, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " parser, size, content, sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 source_id,
                 page.kind,
@@ -132,6 +132,7 @@ class Archive:
                 parser,
                 sum(len(f.data) for f in page.files),
                 gzip.compress(data, compresslevel=6, mtime=0),
+                hashlib.sha256(data).hexdigest() if main else None,
             ],
         )
         self.db.conn.executemany(

@@ -21,7 +21,7 @@ FTS_CONFIG = {"messages": (["text", "speaker"], "porter")}
 def m001_core(db: Database) -> None:
     db["sources"].create(
         {
-            "id": str,  # sha256 of the file's bytes (of the snapshot, for live captures)
+            "id": str,  # sha256 of the file's bytes (of all its files, of a live run's url and start)
             "kind": str,  # html, html-complete, mhtml, webarchive, live
             "path": str,
             "url": str,
@@ -171,6 +171,27 @@ def m003_anchors(db: Database) -> None:
                 "update conversations set anchor_key = ?, anchor_clock = ?, anchor_at = ? where id = ?",
                 [anchor_key(company, messages), clock_key(first), first.sent_at, cid],
             )
+
+
+@migrations()
+def m004_source_digests(db: Database) -> None:
+    """The sha256 of each source's main file, or null when it kept no file.
+
+    A source's id is a digest of all its files (complete saves) or of a live
+    run's address and start, so citations need the main file's own digest; it
+    is stored once instead of decompressing the file on every quote.
+    """
+    import gzip
+    import hashlib
+
+    db["sources"].add_column("sha256", str)
+    for sid, content in db.execute("select id, content from sources").fetchall():
+        try:
+            data = gzip.decompress(content) if content else b""
+        except (OSError, EOFError):
+            data = b""
+        digest = hashlib.sha256(data).hexdigest() if data else None
+        db.execute("update sources set sha256 = ? where id = ?", [digest, sid])
 
 
 def enable_fts(db: Database, table: str, columns: list[str], tokenize: str) -> None:

@@ -275,3 +275,36 @@ def test_quote_function_opens_read_only(built) -> None:
     assert quote_message(str(built.path), message_id(built.path, WAIVED_TEXT)).speaker == "Jessica"
     assert built.path.stat().st_mtime_ns == before
 
+
+
+def test_a_live_capture_is_cited_by_its_snapshot_file_never_by_its_run_id(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from archiver.model import Message, Page, SourceFile, Transcript
+    from archiver.quote import load_quote
+    from archiver.store import Archive
+
+    archive = Archive(tmp_path / "live.db")
+    captured = dt.datetime(2025, 3, 4, 15, 44, tzinfo=dt.timezone.utc)
+    run = Page(kind="live", documents=[], files=[], path="https://www.northwindcard.com/chat",
+               url="https://www.northwindcard.com/chat", saved_at=captured, saved_at_basis="captured")
+    transcript = Transcript(company="Northwind Card", parser="liveperson", tz="America/New_York", messages=[
+        Message(0, "agent", "Jessica", WAIVED_SENTENCE, "Just now", "2025-03-04T10:44:00-05:00", "captured")])
+    with archive.transaction():
+        archive.add_source("run-1", run, "liveperson")
+        added = archive.add_transcript(transcript, "run-1")
+    mid = added.new_message_ids[0]
+    quote = load_quote(archive.db.conn, mid)
+    assert quote.as_text().splitlines()[-1] == "Source: live capture of https://www.northwindcard.com/chat, no file kept."
+
+    snapshot_bytes = b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n\r\nsnapshot"
+    snapshot = Page(kind="live", documents=[], files=[SourceFile("snapshot.mhtml", snapshot_bytes)],
+                    path="snapshot.mhtml", url=run.url, saved_at=captured, saved_at_basis="captured")
+    with archive.transaction():
+        archive.add_source("snap-1", snapshot, "liveperson")
+        archive.link_messages("snap-1", [mid])
+    quote = load_quote(archive.db.conn, mid)
+    digest = hashlib.sha256(snapshot_bytes).hexdigest()
+    assert quote.as_text().splitlines()[-1] == f"Source: snapshot.mhtml (sha256 {digest})."
+    assert [s.sha256 for s in quote.sources] == [digest, None]
+    archive.close()

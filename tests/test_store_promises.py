@@ -269,7 +269,9 @@ def test_migration_fills_an_archive_made_at_m001(tmp_path: Path) -> None:
 
     archive = Archive(path)
     try:
-        assert [m.name for m in migrations.applied(archive.db)] == ["m001_core", "m002_promises", "m003_anchors"]
+        every = [m.name for m in migrations.pending(Database(memory=True))]
+        assert [m.name for m in migrations.applied(archive.db)] == every
+        assert every[:2] == ["m001_core", "m002_promises"]
         assert rows(archive, "promises") == [expected_promise("m2", "c1")]
         assert rows(archive, "reference_numbers") == [expected_reference("m2", "c1")]
         # the new tables' shape: defaults, keys and indexes
@@ -338,7 +340,9 @@ def test_an_upgrade_survives_a_failing_extractor(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(commitments, "find_promises", broken)
     archive = Archive(path)
     try:
-        assert [m.name for m in migrations.applied(archive.db)] == ["m001_core", "m002_promises", "m003_anchors"]
+        every = [m.name for m in migrations.pending(Database(memory=True))]
+        assert [m.name for m in migrations.applied(archive.db)] == every
+        assert every[:2] == ["m001_core", "m002_promises"]
         assert archive.db["promises"].count == 0 and archive.db["messages"].count == 1
     finally:
         archive.close()
