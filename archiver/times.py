@@ -138,24 +138,20 @@ def parse_day(text: str, ref: dt.date | None) -> tuple[dt.date, bool] | None:
     parsed = _dateutil(label, ref)
     if parsed is None:
         return None
-    value, has_year = parsed
-    day = value.date()
-    if not has_year and ref and day > ref:
-        day = day.replace(year=day.year - 1)
-    return day, False
+    return parsed[0].date(), False
 
 
 def _dateutil(text: str, ref: dt.date | None) -> tuple[dt.datetime, bool] | None:
     """dateutil's parse, telling whether a year was present.
 
     Parsing against two defaults that differ in every field shows which fields
-    the text itself supplied.
+    the text itself supplied; both defaults are leap years so "Feb 29" parses.
+    A yearless date takes the latest year, not after `ref`, that has that day.
     """
     text = _UTC_OFFSET.sub(lambda m: f" {m[1]}{int(m[2]):02d}{m[3] or '00'}", text)
     dayfirst = bool(re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text))
-    base = ref or dt.date(2000, 1, 1)
-    d1 = dt.datetime(base.year, 1, 1, 0, 0, 0)
-    d2 = dt.datetime(base.year - 1, 2, 2, 1, 1, 1)
+    d1 = dt.datetime(2000, 1, 1, 0, 0, 0)
+    d2 = dt.datetime(1996, 2, 2, 1, 1, 1)
     try:
         a = dateparser.parse(text, default=d1, dayfirst=dayfirst, fuzzy=True)
         b = dateparser.parse(text, default=d2, dayfirst=dayfirst, fuzzy=True)
@@ -163,7 +159,18 @@ def _dateutil(text: str, ref: dt.date | None) -> tuple[dt.datetime, bool] | None
         return None
     if a.month != b.month or a.day != b.day:
         return None  # no day in the text: not a date
-    return a, a.year == b.year
+    if a.year == b.year:
+        return a, True
+    if ref is None:
+        return None  # a yearless date needs a reference to place it
+    for year in range(ref.year, ref.year - 9, -1):
+        try:
+            candidate = a.replace(year=year)
+        except ValueError:
+            continue  # Feb 29 in a common year
+        if candidate.date() <= ref:
+            return candidate, False
+    return None
 
 
 def parse_datetime(text: str, tz: ZoneInfo, ref: dt.date | None) -> dt.datetime | None:
@@ -189,10 +196,7 @@ def parse_datetime(text: str, tz: ZoneInfo, ref: dt.date | None) -> dt.datetime 
     parsed = _dateutil(text, ref)
     if parsed is None:
         return None
-    value, has_year = parsed
-    if not has_year and ref and value.date() > ref:
-        value = value.replace(year=value.year - 1)
-    return _localize(value, tz)
+    return _localize(parsed[0], tz)
 
 
 def _localize(value: dt.datetime, tz: ZoneInfo) -> dt.datetime:
@@ -286,7 +290,9 @@ def resolve(chat: ParsedChat, ctx: TimeContext) -> Resolved:
             delta = _relative_delta(shown)
             if delta is not None:
                 if ctx.saved_at is not None:
-                    sent_at = ctx.saved_at.astimezone(tz).replace(microsecond=0) - delta
+                    # elapsed time, so subtract in UTC: "2h ago" across a DST change is 2 real hours
+                    utc = ctx.saved_at.astimezone(dt.timezone.utc).replace(microsecond=0)
+                    sent_at = (utc - delta).astimezone(tz)
                     basis = ctx.saved_basis
             else:
                 found = find_clock(shown)

@@ -223,3 +223,26 @@ def test_system_line_with_chat_start_date_dates_the_chat() -> None:
     chat = ParsedChat("t", [msg("system", "Chat started on 3/4/2025"), msg(time_text="10:41 AM")])
     ctx = TimeContext(NY, saved_at=dt.datetime(2026, 1, 1, tzinfo=UTC), saved_basis="mtime")
     assert rows(chat, ctx) == [(None, None), ("2025-03-04T10:41:00-05:00", "page")]
+
+
+def test_february_29_in_a_separator_and_a_yearless_label() -> None:
+    chat = ParsedChat("t", [msg(time_text="10:00 AM", day_text="Feb 29"), msg(time_text="Thu, Feb 29, 9:00 AM")])
+    ctx = TimeContext(NY, saved_at=dt.datetime(2024, 3, 2, 12, 0, tzinfo=UTC), saved_basis="saved")
+    assert rows(chat, ctx) == [("2024-02-29T10:00:00-05:00", "page"), ("2024-02-29T09:00:00-05:00", "message")]
+    # saved in a common year, "Feb 29" is the last leap day before it
+    assert parse_day("Feb 29", dt.date(2025, 3, 1)) == (dt.date(2024, 2, 29), False)
+
+
+def test_every_day_of_a_leap_year_parses_without_its_year() -> None:
+    ref = dt.date(2024, 12, 31)
+    day = dt.date(2024, 1, 1)
+    while day.year == 2024:
+        assert parse_day(day.strftime("%B %d"), ref) == (day, False)
+        day += dt.timedelta(days=1)
+
+
+def test_hours_ago_across_a_daylight_saving_change_are_real_hours() -> None:
+    # saved 07:30 UTC on 2024-03-10 (03:30 EDT, just after clocks sprang forward)
+    chat = ParsedChat("t", [msg(time_text="2h ago")])
+    ctx = TimeContext(NY, saved_at=dt.datetime(2024, 3, 10, 7, 30, tzinfo=UTC), saved_basis="saved")
+    assert rows(chat, ctx) == [("2024-03-10T00:30:00-05:00", "saved")]  # 05:30 UTC
