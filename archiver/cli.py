@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .errors import ArchiverError
 from .importer import ImportOptions, Summary, import_paths
+from .quote import printable
 from .store import Archive
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -154,13 +155,14 @@ def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
         return
     tty = sys.stdout.isatty()
     for h in hits:
-        when = h.sent_at.replace("T", " ")[:16] if h.sent_at else (h.sent_at_text or "time not shown")
-        who = f"{h.speaker} ({h.role})" if h.speaker else h.role
-        snippet = " ".join(h.snippet.split())
+        # every field came from a web page: no terminal escape sequence gets through
+        when = h.sent_at.replace("T", " ")[:16] if h.sent_at else printable(h.sent_at_text or "time not shown")
+        who = printable(f"{h.speaker} ({h.role})" if h.speaker else h.role)
+        snippet = printable(" ".join(h.snippet.split()))
         if tty:
             pieces = snippet.split("**")
             snippet = "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(pieces))
-        click.echo(f"{when}  {h.company}  {who}")
+        click.echo(f"{when}  {printable(h.company)}  {who}")
         click.echo(f"    {snippet}")
         click.echo(f"    message {h.message_id}")
 

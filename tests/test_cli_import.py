@@ -189,3 +189,12 @@ def test_ctrl_c_mid_import_leaves_a_consistent_archive(tmp_path: Path) -> None:
     assert conn.execute("select count(*) from messages").fetchone()[0] == 62 * sources
     fts = conn.execute("select count(*) from messages_fts where messages_fts match 'line'").fetchone()[0]
     assert fts == 60 * sources
+
+
+def test_search_output_carries_no_terminal_escape_sequences(tmp_path: Path, db: str) -> None:
+    page = tmp_path / "chat.html"
+    page.write_text(lp_page([("agent", "Jo\x1b[2J", "Your fee \x1b]0;pwned\x07is waived", "9:00 AM")]))
+    run("import", str(page), "--db", db, "--company", "Evil\x1b[31mCorp")
+    code, out, _ = run("search", "waived", "--db", db)
+    assert code == 0 and "waived" in out
+    assert "\x1b" not in out and "\x07" not in out

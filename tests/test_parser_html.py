@@ -51,3 +51,11 @@ def test_deep_nesting_needs_no_recursion() -> None:
 def test_tag_name_filter_keeps_searching_inside_other_matches() -> None:
     soup = make_soup("<div class='item' id='d'><li class='item' id='x'>in</li></div><li class='item' id='y'>out</li>")
     assert ids(by_classes(soup, ["item"], name="li")) == ["x", "y"]
+
+
+def test_control_characters_never_reach_message_text() -> None:
+    from archiver.parsers.html import all_text, visible_text
+
+    soup = make_soup("<div id='m'>Fee \x1b]0;pwned\x07waived\x1b[2J<br>line two\t!</div>")
+    assert visible_text(soup.find(id="m")) == "Fee ]0;pwnedwaived[2J\nline two !"
+    assert all_text(soup.find(id="m")) == "Fee ]0;pwnedwaived[2Jline two !"

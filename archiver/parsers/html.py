@@ -50,6 +50,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r"\n{3,}")
 _ASCII_WS = re.compile(r"[ \t\r\n\f]+")
+#: control characters no chat shows (terminal escapes, bells); \x00 is our own marker
+_CONTROLS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def make_soup(html: str) -> BeautifulSoup:
@@ -136,6 +138,7 @@ def visible_text(tag: Tag, skip: Iterable[Tag] = ()) -> str:
 
 
 def _tidy(raw: str) -> str:
+    raw = _CONTROLS.sub("", raw)
     # \x00 marks a soft break (block edge): many in a row count as one
     raw = re.sub(r"(?:\s*\x00\s*)+", "\x00", raw)
     raw = raw.replace("\x00", "\n")
@@ -162,7 +165,7 @@ def all_text(tag: Tag | None) -> str:
                 texts.append(str(node))
         elif isinstance(node, Tag) and (node is tag or node.name not in ("script", "style", "template")):
             stack.extend(reversed(node.contents))
-    return _ASCII_WS.sub(" ", "".join(texts)).strip()
+    return _ASCII_WS.sub(" ", _CONTROLS.sub("", "".join(texts).replace("\x00", ""))).strip()
 
 
 def shown_text(tag: Tag | None) -> str:
