@@ -9,6 +9,8 @@ does not stop the others.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ from .store import Archive
 from .times import TimeContext, parse_option_date, resolve, zone
 
 UNKNOWN_COMPANY = "Unknown"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -105,6 +108,13 @@ def import_file(archive: Archive, path: Path, options: ImportOptions) -> FileRes
         return FileResult(str(path), "failed", error=str(e))
     except RecursionError:
         return FileResult(str(path), "failed", error="the markup is nested too deeply to read")
+    except sqlite3.Error:
+        raise  # the archive itself is in trouble (locked, full): stop the run
+    except Exception as e:  # noqa: BLE001 -- a parser bug must not stop the rest of a folder
+        log.debug("unexpected error importing %s", path, exc_info=True)
+        return FileResult(
+            str(path), "failed", error=f"internal error while reading it ({type(e).__name__}: {e}); please report this file"
+        )
     return FileResult(
         str(path),
         "imported",

@@ -198,3 +198,23 @@ def test_search_output_carries_no_terminal_escape_sequences(tmp_path: Path, db: 
     code, out, _ = run("search", "waived", "--db", db)
     assert code == 0 and "waived" in out
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_a_parser_bug_fails_one_file_and_the_folder_goes_on(tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archiver.parsers import liveperson
+
+    real = liveperson.parse
+
+    def buggy(soup):
+        if "Boom" in soup.get_text():
+            raise IndexError("list index out of range")
+        return real(soup)
+
+    monkeypatch.setattr(liveperson, "parse", buggy)
+    (tmp_path / "a.html").write_text(lp_page([("agent", "Ann", "Boom", "9:00 AM")]))
+    (tmp_path / "b.html").write_text(lp_page(CHAT))
+    code, out, err = run("import", str(tmp_path), "--db", db, "--silent")
+    assert code == 1
+    assert f"Error: {tmp_path / 'a.html'}: internal error while reading it (IndexError: list index out of range); please report this file" in err
+    assert out.startswith("2 files: 1 imported")
+    assert "Traceback" not in err
