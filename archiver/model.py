@@ -50,7 +50,7 @@ class Page:
     title: str | None = None
     #: when the page was saved, timezone-aware, and how we know it
     saved_at: dt.datetime | None = None
-    saved_at_basis: str | None = None  # "mhtml-date", "mtime", "captured"
+    saved_at_basis: str | None = None  # "saved" (MHTML Date:), "mtime", "captured"
     warnings: list[str] = field(default_factory=list)
 
 
