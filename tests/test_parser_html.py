@@ -59,3 +59,37 @@ def test_control_characters_never_reach_message_text() -> None:
     soup = make_soup("<div id='m'>Fee \x1b]0;pwned\x07waived\x1b[2J<br>line two\t!</div>")
     assert visible_text(soup.find(id="m")) == "Fee ]0;pwnedwaived[2J\nline two !"
     assert all_text(soup.find(id="m")) == "Fee ]0;pwnedwaived[2Jline two !"
+
+
+def test_aria_hidden_text_is_still_seen() -> None:
+    # aria-hidden hides from screen readers, not from sight: the amount is the receipt
+    from archiver.parsers.html import visible_text
+
+    soup = make_soup(
+        '<p id="m">I have waived the <span aria-hidden="true">$40</span>'
+        '<span class="sr-only">forty dollar</span> late fee.</p>'
+    )
+    assert visible_text(soup.find(id="m")) == "I have waived the $40 late fee."
+
+
+def test_long_runs_of_spaces_and_breaks_fold_in_linear_time() -> None:
+    """20,000 no-break spaces and 20,000 <br> in one bubble: quadratic folding
+    took seconds here; a regression shows as a hung test run."""
+    from archiver.parsers.html import visible_text
+
+    soup = make_soup("<div id='a'><p>one</p>" + "&nbsp;" * 20000 + "<p>two</p>" + "<br>" * 20000 + "<div>three</div></div>")
+    text = visible_text(soup.find(id="a"))
+    assert text.split("\n")[0] == "one" and text.split("\n")[-1] == "three"
+    assert text.replace("\n", "") == "onetwothree"
+
+
+def test_liveperson_side_comes_from_whole_class_endings() -> None:
+    from archiver.parsers import liveperson
+
+    soup = make_soup(
+        '<div id="lpChat"><div class="lpc_message-area lpc_message-area_consumer lpc_message-area_bottom-aligned">'
+        '<div class="lpc_message lpc_message_consumer"><div class="lpc_message__text">Hi</div></div></div>'
+        '<div class="lpc_message-area lpc_message-area_bot"><div class="lpc_message"><div class="lpc_message__text">'
+        "I'm the assistant</div></div></div></div>"
+    )
+    assert [(m.role, m.text) for m in liveperson.parse(soup).messages] == [("customer", "Hi"), ("bot", "I'm the assistant")]

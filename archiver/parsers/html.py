@@ -72,15 +72,13 @@ def classes(tag: Tag) -> list[str]:
 def is_hidden(tag: Tag) -> bool:
     """True when the element itself is hidden from sight.
 
-    Covers the `hidden` attribute, `aria-hidden="true"`, inline
+    Covers the `hidden` attribute, inline
     `display:none`/`visibility:hidden`, and visually-hidden utility classes.
     """
     attrs = tag.attrs
     if not attrs:
         return False
     if "hidden" in attrs:
-        return True
-    if str(attrs.get("aria-hidden", "")).lower() == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
@@ -139,9 +137,10 @@ def visible_text(tag: Tag, skip: Iterable[Tag] = ()) -> str:
 
 def _tidy(raw: str) -> str:
     raw = _CONTROLS.sub("", raw)
-    # \x00 marks a soft break (block edge): many in a row count as one
-    raw = re.sub(r"(?:\s*\x00\s*)+", "\x00", raw)
-    raw = raw.replace("\x00", "\n")
+    # \x00 marks a soft break (block edge): many in a row, with only space
+    # between, count as one. Split and rejoin: a regex over long whitespace
+    # runs would backtrack quadratically.
+    raw = "\n".join(piece for piece in (p.strip() for p in raw.split("\x00")) if piece)
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
     lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
     text = "\n".join(lines).strip("\n")

@@ -33,23 +33,30 @@ _SENDER = ("lp_sender", "lpc_message__sender")
 
 
 def detect(soup: BeautifulSoup) -> bool:
+    """LivePerson's chat container or its message classes are in the page."""
     return element_by_id(soup, "lpChat") is not None or has_any_class(soup, ("lpc_transcript", "lpc_message"))
 
 
+#: class endings that name the side, checked in this order ("_bot" must
+#: not match "lpc_message-area_bottom-aligned", so whole endings only)
+_SIDES = (
+    (("_system", "_sytem"), "system"),
+    (("_bot",), "bot"),
+    (("_agent",), "agent"),
+    (("_visitor", "_consumer"), "customer"),
+)
+
+
 def _role(tag: Tag) -> str | None:
-    joined = " ".join(classes(tag))
-    if "_system" in joined or "_sytem" in joined:
-        return "system"
-    if "_bot" in joined:
-        return "bot"
-    if "_agent" in joined or "lp_agent" in joined:
-        return "agent"
-    if "_visitor" in joined or "_consumer" in joined or "lp_visitor" in joined:
-        return "customer"
+    cls = classes(tag)
+    for endings, role in _SIDES:
+        if any(c.endswith(endings) for c in cls):
+            return role
     return None
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
+    """Every LivePerson line with its side, sender, text and side timestamp."""
     messages: list[ParsedMessage] = []
     for line in by_classes(soup, _LINE):
         role = _role(line)
@@ -67,7 +74,8 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
         if text_nodes:
             text = "\n".join(t for t in (visible_text(n) for n in text_nodes) if t)
         else:
-            body = first_with_classes(line, ("lpc_message",)) or line
+            body = first_with_classes(line, ("lpc_message",))
+            body = line if body is None else body
             text = visible_text(body, skip=[x for x in (sender, time) if x is not None])
         if not text:
             continue
