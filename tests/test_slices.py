@@ -49,3 +49,28 @@ def test_sliced_parse_of_every_fixture(fixture, monkeypatch: pytest.MonkeyPatch)
     sliced = find_chat(page.documents)
     assert sliced.messages == whole.messages
     assert sliced.parser == whole.parser
+
+
+@pytest.mark.parametrize("slice_size", [900, 1300, 1700, 2100])
+def test_identical_messages_across_a_slice_boundary_stay_apart(slice_size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # runs of "ok" long enough that slices start and end inside them
+    chat = []
+    for i in range(6):
+        chat.append(("agent", "Jessica", f"Step {i}: please confirm", "10:00 AM"))
+        chat.extend([("customer", "", "ok", "10:01 AM")] * 20)
+    html = lp_page(chat)
+    whole = find_chat([Document(html=html, location="p.html")])
+    monkeypatch.setattr(slices, "LARGE", 1000)
+    monkeypatch.setattr(slices, "SLICE", slice_size)
+    monkeypatch.setattr(slices, "OVERLAP", 3)
+    sliced = find_chat([Document(html=html, location="p.html")])
+    assert len(whole.messages) == 1 + 6 * 21
+    assert sliced.messages == whole.messages
+
+
+def test_a_family_in_a_later_frame_beats_the_generic_parser_on_a_large_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    generic_page = (FIXTURES / "generic" / "kestrel-log.html").read_text()
+    family_frame = lp_page(lines(5))
+    monkeypatch.setattr(slices, "LARGE", 1000)
+    chat = find_chat([Document(html=generic_page, location="top.html"), Document(html=family_frame, location="frame.html")])
+    assert (chat.parser, chat.location) == ("liveperson", "frame.html")

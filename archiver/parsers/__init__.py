@@ -18,6 +18,9 @@ from ..model import Document, ParsedChat
 from . import generic, slices
 from .html import make_soup
 
+#: above this many characters a document is read only in slices (slices.py)
+FULL_PARSE_LIMIT = 20_000_000
+
 #: family parsers, tried in order on each document (page first, then frames)
 FAMILIES: list[ModuleType] = []
 
@@ -55,23 +58,30 @@ def find_chat(documents: list[Document]) -> ParsedChat:
     """The chat transcript in a page's documents (top page first, then frames).
 
     A family parser on any document wins over the generic parser; among equals
-    the first document with messages wins. Raises NoChatFound otherwise.
+    the first document with messages wins. Documents over slices.LARGE are read
+    in slices; one over FULL_PARSE_LIMIT is never parsed whole, however it
+    fares, since its tree would not fit in memory. Raises NoChatFound.
     """
-    soups: list[tuple[Document, BeautifulSoup]] = []
+    soups: list[tuple[Document, BeautifulSoup | None]] = []
     for doc in documents:
+        soup = None
         if len(doc.html) > slices.LARGE:
             chat = slices.parse_large(doc.html, doc.location)
             if chat is not None and chat.messages:
                 return chat
-        soup = make_soup(doc.html)
-        chat = parse_soup(soup, doc.location)
-        if chat:
-            return chat
+        if len(doc.html) <= FULL_PARSE_LIMIT:
+            soup = make_soup(doc.html)
+            chat = parse_soup(soup, doc.location)
+            if chat:
+                return chat
         soups.append((doc, soup))
     for doc, soup in soups:
-        chat = generic.parse(soup)
-        if chat.messages:
+        if soup is None:
+            chat = slices.parse_large(doc.html, doc.location, generic_too=True)
+        else:
+            chat = generic.parse(soup)
             chat.location = doc.location
+        if chat is not None and chat.messages:
             return chat
     raise NoChatFound("no chat transcript was found in it")
 

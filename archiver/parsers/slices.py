@@ -116,20 +116,27 @@ def iter_children(data: bytes, container: _Container) -> Iterator[tuple[list[str
             path.pop()
 
 
-def iter_slices(data: bytes, container: _Container) -> Iterator[str]:
+def iter_slices(data: bytes, container: _Container) -> Iterator[tuple[str, str | None]]:
     """Documents holding runs of about SLICE characters of the container's children.
 
     Each run is preceded by the last OVERLAP children of the run before it and
     followed by the first OVERLAP children of the run after it, for context.
+    Yields (slice, shared): `shared` holds just the children this slice and the
+    one before both contain (None for the first), so the messages two slices
+    both read can be counted rather than guessed from their texts.
     """
     runs: list[list[str]] = [[]]
     size = 0
     frame: tuple[list[str], list[str]] = ([], [])
 
-    def document(i: int) -> str:
+    def wrap(children: list[str]) -> str:
+        return "".join(frame[0]) + "".join(children) + "".join(frame[1])
+
+    def document(i: int) -> tuple[str, str | None]:
         before = runs[i - 1][-OVERLAP:] if i > 0 else []
         after = runs[i + 1][:OVERLAP] if i + 1 < len(runs) else []
-        return "".join(frame[0]) + "".join(before + runs[i] + after) + "".join(frame[1])
+        shared = wrap(before + runs[i][:OVERLAP]) if i > 0 else None
+        return wrap(before + runs[i] + after), shared
 
     emitted = 0
     for prefix, closing, child in iter_children(data, container):
@@ -183,14 +190,21 @@ def _overlap(before: list[ParsedMessage], after: list[ParsedMessage]) -> int:
     return 0
 
 
-def _join(merged: list[ParsedMessage], chat: list[ParsedMessage]) -> None:
+def _join(merged: list[ParsedMessage], chat: list[ParsedMessage], shared: int | None = None) -> None:
     """Append a slice's messages, folding the ones both slices saw into one.
 
-    Of a repeated message, the earlier slice saw more of what came before it
-    (separators, group headers), the later one more of what followed (a name
-    under the last bubble of a run): each field takes whichever version has it.
+    `shared` is how many messages the children both slices hold make; when it
+    is unknown or disagrees with the texts, the longest run of matching texts
+    is taken instead. Of a repeated message, the earlier slice saw more of what
+    came before it (separators, group headers), the later one more of what
+    followed (a name under the last bubble of a run): each field takes
+    whichever version has it.
     """
-    k = _overlap(merged, chat)
+    k = shared
+    if k is None or k > min(len(merged), len(chat)) or any(
+        a.text != b.text for a, b in zip(chat[:k], merged[len(merged) - k :])
+    ):
+        k = _overlap(merged, chat)
     lost_day = None
     pairs = list(zip(merged[len(merged) - k :], chat[:k]))
     # separators date every message after them; a parser that dates only the
@@ -214,8 +228,12 @@ def _join(merged: list[ParsedMessage], chat: list[ParsedMessage]) -> None:
     merged.extend(new)
 
 
-def parse_large(html: str, location: str) -> ParsedChat | None:
-    """The chat in a large document, parsed slice by slice, or None."""
+def parse_large(html: str, location: str, *, generic_too: bool = False) -> ParsedChat | None:
+    """The chat in a large document, parsed slice by slice, or None.
+
+    Family parsers only, unless `generic_too`: as for any page, the generic
+    parser gets a turn only after every document has had the families'.
+    """
     from . import by_name, generic, parse_soup
 
     data = html.encode("utf-8")
@@ -224,11 +242,11 @@ def parse_large(html: str, location: str) -> ParsedChat | None:
         return None
     parser = None
     merged: ParsedChat | None = None
-    for piece in iter_slices(data, container):
+    for piece, shared in iter_slices(data, container):
         soup = make_soup(piece)
         if parser is None:
             chat = parse_soup(soup, location)
-            if chat is None:
+            if chat is None and generic_too:
                 generic_chat = generic.parse(soup)
                 chat = generic_chat if generic_chat.messages else None
             if chat is None:
@@ -240,7 +258,8 @@ def parse_large(html: str, location: str) -> ParsedChat | None:
             merged = chat
             merged.location = location
         else:
-            _join(merged.messages, chat.messages)
+            both = len(parser.parse(make_soup(shared)).messages) if shared is not None else None
+            _join(merged.messages, chat.messages, both)
             merged.header_text = merged.header_text or chat.header_text
         soup.decompose()
     return merged
