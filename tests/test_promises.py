@@ -207,6 +207,9 @@ NEGATIVES = {
     "transfer": "I'll transfer you to our billing department now.",
     "instruction": "You'll need to return the old device within 14 days to avoid a $150 fee.",
     "bad news": "Your interest rate will go up to 29.99% after the promotional period.",
+    # a present tense is a promise only with a due expression; "on" and "from" alone name a place, not a date
+    "present where it shows": "Your refund shows on your statement.",
+    "present where it ships from": "Your new card ships from our warehouse.",
 }
 
 
@@ -225,6 +228,29 @@ def test_company_roles(role):
     assert find_promises("The $29 annual fee has been waived.", role) == one(
         "fee_waiver", "The $29 annual fee has been waived.", 29.0, "USD"
     )
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Your new card ships from our warehouse tomorrow.",
+     one("replacement", "Your new card ships from our warehouse tomorrow.", due_text="tomorrow", due_by="2025-03-05")),
+    ("Your new plan kicks in next cycle.",
+     one("account_change", "Your new plan kicks in next cycle.", due_text="in next cycle", due_by="2025-04-04")),
+    # a due expression with no date to count to: the promise keeps its words, and no due_by
+    ("The replacement ships in the next few days.",
+     one("replacement", "The replacement ships in the next few days.", due_text="in the next few days")),
+])
+def test_a_present_tense_with_a_due_expression_is_a_promise(text, expected):
+    assert find_promises(text, "agent", TUE) == expected
+
+
+@pytest.mark.parametrize("sign,currency", [("$", "USD"), ("\u00a3", "GBP"), ("\u20ac", "EUR"), ("\u20b9", "INR"),
+                                           ("\u00a5", "JPY")])
+def test_every_currency_sign_is_money_to_the_grammar(sign, currency):
+    """One set of signs everywhere: "\u20b9499 of store credit" was no promise while "$499 of store credit" was."""
+    credit = f"{sign}499 of store credit has been added to your account."
+    assert find_promises(credit, "agent") == one("credit", credit, 499.0, currency)
+    plan = f"Your plan is now {sign}45 a month."
+    assert find_promises(plan, "agent") == one("account_change", plan, 45.0, currency)
 
 
 def test_refusal_then_promise_in_one_sentence():
@@ -559,6 +585,10 @@ AMOUNTS = [
     ("the R95 fee", 95.0, "ZAR"),
     ("R 1 200 back", 1200.0, "ZAR"),
     ("reference R20451", None, None),  # five digits and no separator: a reference, not rand
+    # a number starts where its run of digits and separators starts, or after a quote or an ellipsis
+    ("he said '50 dollars'", 50.0, "USD"),
+    ("so...50 dollars", 50.0, "USD"),
+    ("v1.5 12 euros", 12.0, "EUR"),
 ]
 
 
@@ -604,6 +634,8 @@ DUES = [
     ("on your next invoice", TUE, "2025-04-04"),
     ("effective from your next billing period", TUE, "2025-04-04"),
     ("takes effect from 1 April", TUE, "2025-04-01"),
+    ("kicks in next cycle", TUE, "2025-04-04"),
+    ("on next bill", TUE, "2025-04-04"),
     ("by 6pm", TUE, "2025-03-04"),  # sent at 10:44
     ("back up by 4 a.m.", TUE, "2025-03-05"),  # that hour has passed: tomorrow
     ("booked for thurs", TUE, "2025-03-06"),
@@ -649,6 +681,25 @@ def test_a_recent_past_date_is_history():
 
 def test_due_text_without_sent_at():
     assert find_due("within 48 hours", None) == ("within 48 hours", None)
+
+
+@pytest.mark.parametrize("text,due_text", [
+    ("ships in the next few days", "in the next few days"),
+    ("within a couple of weeks", "within a couple of weeks"),
+    ("in a few more working days", "in a few more working days"),
+])
+def test_a_vague_span_is_due_but_undated(text, due_text):
+    assert find_due(text, dt.datetime.fromisoformat(TUE)) == (due_text, None)
+
+
+def test_a_dated_expression_beats_a_vague_one():
+    assert find_due("ships in the next few days, by Friday at the latest", dt.datetime.fromisoformat(TUE)) == (
+        "by Friday", "2025-03-07")
+
+
+@pytest.mark.parametrize("text", ["for the next few days", "within a few days of delivery"])
+def test_a_vague_period_is_not_due(text):
+    assert find_due(text, dt.datetime.fromisoformat(TUE)) == (None, None)
 
 
 # --------------------------------------------------------------------------
@@ -770,6 +821,147 @@ def test_labelled_set_floors():
         failures += [f"{split} {name} {metrics[name]:.3f} < {floor}" for name, floor in floors.items()
                      if metrics[name] < floor]
     assert not failures, "\n" + "\n".join(failures)
+
+
+# --------------------------------------------------------------------------
+# Hostile input: time linear in the text
+#
+# A page's messages reach these functions during import and live capture, so a pattern that backtracks
+# can hang an import. Each input below is large enough that the code before the fix took minutes on it
+# (timed at a smaller size and extrapolated: quadratic or cubic), and takes well under a second now.
+# There is no timer here: a regression shows as a hung CI run, not as a failed assertion. Each also
+# checks what is found, so a fix that gives up on the input fails.
+
+CALL_TOMORROW = one("callback", "I'll call you tomorrow.", due_text="tomorrow", due_by="2025-03-05")
+
+
+def test_hostile_your_now_instead_of():
+    """ "your ... now ... instead of" was one pattern with a start per "your" and "now": cubic where "of" is missing.
+
+    Before the fix: 34 s at 9,000 characters, so about 9 minutes on these 22,500. A hang here is a regression.
+    """
+    text = "your now " * 2500 + "instead. I'll call you tomorrow."
+    assert find_promises(text, "agent", TUE) == CALL_TOMORROW
+    # and where "of" is there, the pattern still reads: "your payment now comes out on the 15th instead of the 1st"
+    text = "your now " * 2500 + "instead of the 1st"
+    assert find_promises(text, "agent") == one("account_change", text)
+
+
+@pytest.mark.parametrize("separator", [",", ".", "\u00a0", "'", ""], ids=["comma", "dot", "nbsp", "apostrophe", "none"])
+def test_hostile_run_of_digits_and_separators(separator):
+    """A sum written before its currency word was tried from every digit of "1,1,1,...": quadratic.
+
+    Before the fix: 3 to 5 s at 10,000 characters, so 3 to 5 minutes on these 80,000. A hang here is a regression.
+    """
+    assert find_amount(("1" + separator) * 40000 + " and $5") == (5.0, "USD")
+
+
+def test_hostile_recurring_sum():
+    """ "$10 a month" (a plan, not a credit) was looked for from every digit of "1,1,1,...": quadratic.
+
+    Before the fix: 1.2 s at 10,000 characters, so about 3 minutes on these 120,000. A hang here is a regression.
+    """
+    text = "I've added a $5 credit to your account " + "1," * 60000 + "1."
+    assert find_promises(text, "agent") == one("credit", text, 5.0, "USD")
+
+
+def test_hostile_many_sentence_ends():
+    """The word before each period was found by a pattern searched over all the text before it: quadratic.
+
+    Before the fix: 2.6 s at 20,000 characters, so about 4 minutes on these 200,000. A hang here is a regression.
+    """
+    assert split_sentences("Ab. " * 50000) == [(4 * k, 4 * k + 3) for k in range(50000)]
+
+
+def test_hostile_word_of_letters_and_periods():
+    """ "a.a.a....": the same search, itself quadratic on one run of letters and periods.
+
+    Before the fix: 0.8 s at 10,000 characters, so about 5 minutes on these 200,000. A hang here is a regression.
+    """
+    assert split_sentences("a." * 100000 + "1. X") == [(0, 200002), (200003, 200004)]
+
+
+def test_hostile_run_of_periods():
+    """A run of periods with no space after it was tried as a sentence end from each of its periods: quadratic.
+
+    Before the fix: 0.4 s at 5,000 periods, so about 2.5 minutes on these 100,000. A hang here is a regression.
+    """
+    text = "Wait" + "." * 100000 + "ok. Thanks"
+    assert split_sentences(text) == [(0, 100007), (100008, 100014)]
+
+
+def test_hostile_run_of_spaces_after_a_label():
+    """Between a label and its value, every split of a run of spaces between two patterns was tried: quadratic.
+
+    Before the fix: 0.3 s at 5,000 spaces, so about 4 minutes on these 150,000. A hang here is a regression.
+    """
+    assert find_references("ref" + " " * 150000 + "12345") == [Reference("reference", "12345")]
+
+
+def test_hostile_many_labels_before_one_value():
+    """Each of "case number case number ... 1234"'s labels read on to the one value at the end: quadratic.
+
+    Before the fix: 0.6 s at 15,000 characters, so about 2.5 minutes on these 240,000. A hang here is a regression.
+    """
+    assert find_references("case number " * 20000 + "1234") == [Reference("case", "1234")]
+
+
+def test_hostile_many_values():
+    """Each value looked back over all the text before it for a digit, and each prefixed value ("INC-...")
+    was checked against every labelled one: both quadratic.
+
+    Before the fix: 5.3 s at 100,000 characters, so about 2 minutes on these 500,000. A hang here is a regression.
+    """
+    assert find_references("case 1234567 INC-1234567 " * 20000) == [
+        Reference("case", "1234567"), Reference("incident", "INC-1234567")]
+
+
+def test_hostile_many_due_expressions():
+    """Each due expression looked back over all the text before it for "for the next", and was checked
+    against every one found before it: both quadratic.
+
+    Before the fix: 2.6 s at 56,000 characters, so about 2.5 minutes on these 420,000. A hang here is a regression.
+    """
+    assert find_due("within 3 days " * 30000, None) == ("within 3 days", None)
+
+
+def test_hostile_clause_of_many_verbs():
+    """Each verb walked back over the whole clause to find its subject: quadratic in a clause without breaks.
+
+    Before the fix: 2 s at 30,000 characters, so about 2 minutes on these 240,000. A hang here is a regression.
+    The 40,000 words before "will be processed" are no one thing, so no promise; the next sentence is one.
+    """
+    text = "your refund " * 20000 + "will be processed. I'll call you tomorrow."
+    assert find_promises(text, "agent", TUE) == CALL_TOMORROW
+
+
+def test_hostile_many_relative_clauses():
+    """Each "that" before a verb looked at every word after it for the verb of its relative clause: quadratic.
+
+    Before the fix: 2.6 s at 65,000 characters, so about 3 minutes on these 520,000. A hang here is a regression.
+    """
+    text = "the fee that " * 40000 + "will be refunded."
+    assert find_promises(text + " I'll call you tomorrow.", "agent", TUE) == one("refund", text) + CALL_TOMORROW
+
+
+@pytest.mark.parametrize("nested", [
+    "I've placed an " + "order for an " * 2000 + "new card.",
+    "I've sent a " + "request to refund a " * 1200 + "fee.",
+    "I've added " + "$5 of " * 3000 + "credit.",
+], ids=["order for", "request to", "of"])
+def test_hostile_nesting(nested):
+    """A phrase inside a phrase was read by recursion with no limit: 2,000 levels raised RecursionError.
+
+    Not a question of time: the old code failed at once. Whatever the nesting leaves of the first
+    sentence, it is at most one promise, and the next sentence still gives its own.
+    """
+    found = find_promises(nested + " I'll call you tomorrow.", "agent", TUE)
+    assert len(found) <= 2 and found[-1:] == CALL_TOMORROW
+
+
+def test_a_bare_negation_is_one_word():
+    """A bare "n't" was split into "" and "n't", and the empty word raised IndexError (found by fuzzing)."""
+    assert find_promises("n't resend unblocking. I'll call you tomorrow.", "agent", TUE) == CALL_TOMORROW
 
 
 # --------------------------------------------------------------------------

@@ -4,7 +4,9 @@
 ("I've waived the $40 late fee; you'll see the credit within 1-2 billing
 cycles"), with the money, the due text and the latest date it implies.
 `find_references` finds reference, case, ticket and similar numbers said by
-anyone. Both are pure functions of their arguments: no I/O, no clock.
+anyone. Both are pure functions of their arguments: no I/O, no clock. Their
+time is linear in the text: a page's messages are untrusted, and a pattern that
+backtracks could hang an import (tests/test_promises.py, "Hostile input").
 
 Why rules, not a model: a receipt must be explainable by the words that
 triggered it, and there is no corpus of labelled chats to learn from. The

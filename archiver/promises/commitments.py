@@ -7,12 +7,15 @@ hedge, offer, habit or question scopes over it. The kind comes from the verb,
 or from the head noun of what the verb acts on (lexicon.py), never from the
 nearest cue word. A cheap word-set check skips messages with no commitment verb.
 A clause that only points back ("the same will reflect in 3 days", "$48 will be
-back by Friday") gives the promise before it its date and sum.
+back by Friday") gives the promise before it its date and sum. Each walk over
+the words is bounded (_WALK, _NESTING) and what a clause's verbs ask of it is
+worked out once (_ClauseFacts), so a clause of thousands of verbs stays linear.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -22,6 +25,7 @@ from .lexicon import (
     AGENT_NOUNS,
     BAD_NEWS,
     FORMS,
+    MONEY_OVERRIDES,
     NEUTRAL,
     NOUN_PAIRS,
     NOUNS,
@@ -32,8 +36,8 @@ from .lexicon import (
     VERB_BY_LEMMA,
     Verb,
 )
-from .money import find_amount
-from .records import COMPANY_ROLES, Promise
+from .money import MONEY_SIGN_CLASS, MONEY_SIGNS, find_amount
+from .records import COMPANY_ROLES, KINDS, Promise
 from .sentences import split_clauses, split_sentences, tokenize
 
 # --------------------------------------------------------------------------
@@ -68,6 +72,12 @@ _NP_END = frozenset(
     "worth like without unless using including regarding concerning following excluding since because due about".split()
 )
 _PARTICLE_WINDOW = 8
+#: how many words a walk from a verb reads, back to its subject or on through its object: far more than a real
+#: phrase holds, and what keeps a hostile clause of thousands of verbs linear, one short walk per verb
+_WALK = 40
+#: how deep one phrase is read inside another ("a request to refund the fee", "an order for a new card"):
+#: real ones nest once or twice; "an order for an order for ..." from a hostile page would exhaust the stack
+_NESTING = 4
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|unable|cannot|unfortunately|afraid|neither|nor|"
@@ -125,9 +135,13 @@ _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a
 #: what being "on us" owns up to rather than pays for: "the mistake is on us"
 _BLAME = frozenset("mistake error fault blame oversight confusion mix-up delay issue problem".split())
 _ON_US = re.compile(r"\b(?:is|are|'s|will\s+be)\s+(?:all\s+|also\s+)?on\s+(?:us|the\s+house)\b", re.I)
-_NOW_VALUE = re.compile(r"^\W*(?:and\s+|so\s+)?your\s+[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+now\s+(?:[$\u00a3\u20ac\u20b9\d])",
-                        re.I)
-_INSTEAD = re.compile(r"\byour\b[^,;]*\bnow\b[^,;]*\binstead\s+of\b", re.I)
+_NOW_VALUE = re.compile(
+    r"^\W*(?:and\s+|so\s+)?your\s+[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+now\s+(?:" + MONEY_SIGN_CLASS + r"|\d)", re.I)
+#: "your payment now comes out on the 15th instead of the 1st", read one stretch between commas at a time
+_INSTEAD_OF = re.compile(r"\binstead\s+of\b", re.I)
+_YOUR = re.compile(r"\byour\b", re.I)
+_NOW = re.compile(r"\bnow\b", re.I)
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
 _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
 _PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
@@ -228,6 +242,7 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
         return
     previous: _Found | None = None
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
+    sentence_sum = None  # the sentence's first sum, read once: a sentence can hold thousands of clauses
     for first, end, soft in split_clauses(tokens, FORMS):
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
@@ -247,13 +262,14 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
             continue  # a commitment scoped out: keeps its subject for the next clause only
         amount, currency = find_amount(clause)
         if amount is None and hit.kind in _MONEY_KINDS and _points_back(words, hit.verb_at, end):
-            amount, currency = find_amount(sentence)  # "that $35 fee is gone - I reversed it"
+            sentence_sum = sentence_sum or find_amount(sentence)
+            amount, currency = sentence_sum  # "that $35 fee is gone - I reversed it"
         kind = hit.kind
         if unpriced and unpriced.kind in _PAID_OUT and amount is not None and kind in _MONEY_KINDS + ("_",) and (
                 _money_subject(sentence, tokens, first, hit.verb_at)):
             kind = "_"  # "I've approved your compensation: 400,00 € will be paid ...": the same money
         if kind == "_" and (not found or (hit.local and len(found) == own)):
-            kind = _vague_kind(hit, words, clause, sentence)
+            kind = _vague_kind(hit, words, _ClauseFacts(clause, sentence, words, first, end))
         if kind is None:
             continue
         if kind == "credit" and amount is not None and _RECURRING.search(clause):
@@ -271,9 +287,11 @@ def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, fo
 
 _PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
 _DAY_OF = re.compile(r"\b(tomorrow|tonight|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\b", re.I)
+# a bare number starts only where its run of digits, commas and dots starts: from every digit of "1,1,1,..."
+# the scan to the run's end is quadratic (a start inside a run matches only where the run's start does)
 _RECURRING = re.compile(
-    r"(?:[$\u00a3\u20ac\u20b9\u00a5]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|pounds|euros))\s*(?:a|an|per|each|every|/)\s*"
-    r"(?:month|mo|year|yr|week)\b", re.I)
+    r"(?:" + MONEY_SIGN_CLASS + r"\s?\d[\d,.]*|\d(?<![\d,.]\d)[\d,.]*\s?(?:dollars|pounds|euros))\s*"
+    r"(?:a|an|per|each|every|/)\s*(?:month|mo|year|yr|week)\b", re.I)
 _MONEY_HEADS = frozenset({"money", "amount", "sum", "funds", "payment", "settlement", "compensation"})
 
 
@@ -305,7 +323,7 @@ def _names_its_sum(sentence: str, tokens, words: list[str], first: int, end: int
     return False
 
 
-def _vague_kind(hit: _Found, words: list[str], clause: str, sentence: str) -> str | None:
+def _vague_kind(hit: _Found, words: list[str], facts: _ClauseFacts) -> str | None:
     """The kind of a "_" with no promise before it to add to: what the noun before it names, or the verb's own.
 
     "Tracking number for the new card is 9405..., and it ships today" is the card's replacement;
@@ -314,7 +332,7 @@ def _vague_kind(hit: _Found, words: list[str], clause: str, sentence: str) -> st
     if hit.verb is not None:
         antecedent = _antecedent(words, hit.verb_at)
         if antecedent:
-            kind = _kind(hit.verb, [antecedent], 0, 1, clause, "thing", True, sentence)
+            kind = _kind(hit.verb, [antecedent], 0, 1, facts, "thing", True)
             if kind != "_":
                 return kind
     return hit.fallback
@@ -354,18 +372,19 @@ def _clause_commitment(
 ) -> _Found | None:
     """The commitment in tokens[first:end], or None; kind "-" when one is there but scoped out."""
     clause = sentence[tokens[first][1]:tokens[end - 1][2]]
-    special = _special(sentence, clause, tokens, words, first, end)
+    facts = _ClauseFacts(clause, sentence, words, first, end)
+    special = _special(sentence, clause, tokens, words, first, end, facts)
     if special is not None:
         return special
     vague = None
     for i in range(first, end):
         w = words[i]
         entry = FORMS.get(w) or (_be_phrase(words, i, end) if w == "be" else None) or (
-            _state(words, first, i, end) if w in _STATES else None)
+            _state(words, first, i, end, facts) if w in _STATES else None)
         if entry is None:
             continue
         verb, form = entry
-        hit = _verb_group(sentence, clause, tokens, words, first, end, i, verb, form, previous)
+        hit = _verb_group(sentence, clause, tokens, words, first, end, i, verb, form, previous, facts)
         if hit is not None:
             if hit.kind != "_":
                 return hit
@@ -385,7 +404,7 @@ _BE_VISIBLE = Verb("be_visible", None, NEUTRAL)
 _COLLECTION = frozenset({"collection", "collect", "pick", "pickup", "pick-up"})
 
 
-def _state(words: list[str], first: int, i: int, end: int) -> tuple[Verb, str] | None:
+def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) -> tuple[Verb, str] | None:
     """ "is now active", "will be live from 1 October", "is in place", "is now part of your policy",
     "you're now on the 11:20", "will be ready for collection": read as a passive of setting it."""
     w, nxt = words[i], (words[i + 1] if i + 1 < end else "")
@@ -397,7 +416,7 @@ def _state(words: list[str], first: int, i: int, end: int) -> tuple[Verb, str] |
     now = "now" in words[j + 1:i]
     if w == "in" and nxt != "place":
         return None
-    if w == "on" and not (nxt in ("the", "a", "an", "our") and (now or find_due(" ".join(words[first:end]), None)[0])):
+    if w == "on" and not (nxt in ("the", "a", "an", "our") and (now or facts.words_due())):
         return None  # "you're now on the 11:20", "from next month you're on the Lite account"; not "on hold"
     if w == "part" and not (now and words[i + 1:i + 3] == ["of", "your"]):
         return None
@@ -451,7 +470,7 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
     return None
 
 
-def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
+def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -> _Found | None:
     """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
     here = set(words[first:end])
     if ("n't" in here or "not" in here) and _NOT_CHARGED.search(clause) and not _CONDITION.search(clause):
@@ -473,19 +492,19 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
         if kind in _KINDS_SET and not _quantified(words, np_at, end):
             return _Found(kind, np_at, "thing", "future")
     m = _ON_US.search(clause) if ("us" in here or "house" in here) else None
-    if m and not _scoped_out(clause, sentence):
+    if m and not facts.scoped_out():
         subject = _subject(tokens, words, first, _token_at(tokens, first, end, tokens[first][1] + m.start()) or end)
         if subject[0] in ("thing", "generic", "mass") and _BLAME.isdisjoint(words[subject[1]:end]):
             return _Found("other", first, "thing", "future")  # "the tow is on us": the company pays for it
-    if "now" in here and _NOW_VALUE.search(clause) and not _scoped_out(clause, sentence):
+    if "now" in here and _NOW_VALUE.search(clause) and not facts.scoped_out():
         at = _token_at(tokens, first, end, tokens[first][1] + _NOW_VALUE.search(clause).start("be"))
         if at is not None and _np_class(words, first, at) == "account_change" and BAD_NEWS.isdisjoint(words[first:at]):
             return _Found("account_change", at, "thing", "present")  # "your return seat is now 14C"
-    if "instead" in here and _INSTEAD.search(clause) and not _scoped_out(clause, sentence):
+    if "instead" in here and _now_instead(clause) and not facts.scoped_out():
         # "your payment now comes out on the 15th instead of the 1st": the 15th is a day of the month, not a deadline
         return _Found("account_change", first, "thing", "present", undated=True)
     m = _ON_ITS_WAY.search(clause) if "way" in here else None
-    if m and not _scoped_out(clause, sentence):
+    if m and not facts.scoped_out():
         at = _token_at(tokens, first, end, tokens[first][1] + m.start())
         subject = _subject(tokens, words, first, at)
         if subject[0] in ("thing", "pronoun", "mass"):
@@ -493,6 +512,20 @@ def _special(sentence, clause, tokens, words, first, end) -> _Found | None:
             return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
                           at, "thing", "present")
     return None
+
+
+def _now_instead(clause: str) -> bool:
+    """Whether "your ... now ... instead of" stand in that order between two commas (or semicolons).
+
+    Found word by word: one pattern spanning the three has a start for every "your" and every "now"
+    and is cubic on a clause of "your now your now ..." from a hostile page.
+    """
+    for stretch in _COMMA_OR_SEMICOLON.split(clause):
+        your = _YOUR.search(stretch)
+        now = _NOW.search(stretch, your.end()) if your else None
+        if now and _INSTEAD_OF.search(stretch, now.end()):
+            return True
+    return False
 
 
 def _quantified(words: list[str], start: int, end: int) -> bool:
@@ -506,13 +539,12 @@ def _token_at(tokens, first: int, end: int, offset: int) -> int | None:
     return None
 
 
-_KINDS_SET = frozenset(
-    ("credit", "fee_waiver", "refund", "callback", "replacement", "escalation", "rewards", "account_change",
-     "dispute", "follow_up", "delivery", "other")
-)
+_KINDS_SET = frozenset(KINDS)
 
 
-def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form, previous) -> _Found | None:
+def _verb_group(
+    sentence, clause, tokens, words, first, end, i, verb: Verb, form, previous, facts: _ClauseFacts
+) -> _Found | None:
     """The commitment made by the verb at token i, or None."""
     # the auxiliaries and adverbs before the verb, nearest first
     j, aux, went_ahead = i - 1, [], False
@@ -552,7 +584,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
                     "passive")):
                 tense = previous.tense  # "will be reissued and emailed to you": the passive goes on
     if subject == "mass":
-        if tense in ("present", "present_passive") and "now" not in words[first:end]:
+        if tense in ("present", "present_passive") and not facts.now():
             return None  # "credit is applied at the end of the month": how things work; "... is now part of" is set
         subject = "thing"  # "written confirmation will be posted out": this customer's
     if tense == "bare" or subject == "generic":
@@ -560,12 +592,12 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     passive = tense.endswith("passive")
     if tense == "past" and form in ("pp", "pastpp") and subject == "thing" and tuple(
             words[max(first, np_start - 2):np_start]) in _PRESENTED:
-        if _HISTORY.search(clause):
+        if facts.found(_HISTORY):
             return None
         tense, passive = "perfect_passive", True  # "that's a \u00a310 credit added to your account"
     if tense == "past" and subject != "first":
         return None  # "the technician marked the job as complete": history
-    if tense in ("past", "past_passive") and _HISTORY.search(clause):
+    if tense in ("past", "past_passive") and facts.found(_HISTORY):
         return None
     if tense == "past_passive" and not verb.past_passive:
         return None
@@ -573,24 +605,23 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     if sense is None:
         return None
     verb = sense
-    if tense == "present" and not _present_for_future(verb, subject, clause):
+    if tense == "present" and not _present_for_future(verb, subject, facts):
         return None
     if verb is _BE_STATE and tense == "present_passive" and "your" not in words[first:i] and not (
             subject == "you" or words[i] == "part" or _np_class(words, np_start, i) == "account_change"):
         return None  # "the offer is live until Sunday": news; "the stop payment is in place" is set for you
-    if tense == "present_passive" and not (verb.lemma in _DONE_ON_SAYING or "now" in words[first:end]
-                                           or find_due(clause, None)[0] is not None
+    if tense == "present_passive" and not (verb.lemma in _DONE_ON_SAYING or facts.now() or facts.due()
                                            or verb is _BE_STATE and words[i] == "in"
                                            or verb.lemma in _DONE_FOR_YOU and _owned(words[np_start:i])):
         return None  # "the stop payment is in place" is set as it is said
-    if tense == "progressive" and verb.lemma in ("show", "appear", "reflect") and find_due(clause, None)[0] is None:
+    if tense == "progressive" and verb.lemma in ("show", "appear", "reflect") and not facts.due():
         return None  # "the $312.40 refund is showing against your Visa": how things stand, not a promise
     if form in ("pp", "pastpp") and subject == "pronoun" and words[i - 1] == "all":
         return None  # "that's all sorted for you now": a sign-off, not a promise
-    scoped = _scoped_out(clause, sentence) or any(a in _NEG for a in aux) or any(
+    scoped = facts.scoped_out() or any(a in _NEG for a in aux) or any(
         a in _HEDGE_MODALS for a in aux) and not (verb.lemma == "expect" and aux == ["can"])
     if verb.lemma in _DELEGATES and subject in ("first", "agent") and not passive:
-        embedded = _delegated(sentence, clause, tokens, words, i, end, verb)
+        embedded = _delegated(facts, words, i, end, verb)
         if embedded is not None:
             return _Found("-" if scoped else embedded, i, subject, tense)
         if verb.lemma in ("make", "ensure", "ask", "instruct", "have", "get") and verb.mode != RECEIVE:
@@ -610,7 +641,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
     elif subject in ("first", "agent") and not (verb.mode == NEUTRAL and subject == "agent"):
         if verb.mode == NEUTRAL:
             if verb.lemma == "be_there" and i + 1 < end and (words[i + 1] == "on" or words[i + 1] in (
-                    "there", "round", "at") and find_due(clause, None)[0] is not None):
+                    "there", "round", "at") and facts.due()):
                 return _Found("-" if scoped else "delivery", i, subject, tense)  # "our engineers will be on site"
             return None  # "I've gone through your statements"
         if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG and (
@@ -657,7 +688,7 @@ def _verb_group(sentence, clause, tokens, words, first, end, i, verb: Verb, form
             if verb.mode != NEUTRAL:
                 verb = Verb(verb.lemma, verb.kind if verb.lemma in _GOODS_VERBS or verb.removal else None,
                             NEUTRAL, removal=verb.removal)
-    kind = _kind(verb, words, patient_at, end, clause, subject, passive, sentence)
+    kind = _kind(verb, words, patient_at, end, facts, subject, passive)
     if passive and verb.mode == OBJECT and i + 1 < end and words[i + 1] == "with":
         inner = _thing_kind(words, i + 2, end)  # "your account has been credited with 2,000 bonus points"
         if inner in _KINDS_SET and (verb.overrides is None or inner in verb.overrides):
@@ -716,7 +747,8 @@ def _np_before(words: list[str], first: int, subject_start: int) -> int | None:
     if k >= first and words[k] == "that":
         k -= 1
     start = None
-    while k >= first and words[k] not in _NP_END and (words[k][0].isalnum() or words[k][0] in "$\u00a3\u20ac"):
+    reach = max(first, k - _WALK)
+    while k >= reach and words[k] not in _NP_END and (words[k][0].isalnum() or words[k][0] in MONEY_SIGNS):
         if words[k] in _DETERMINERS:
             start = k
             break
@@ -728,7 +760,7 @@ _RUNNING_AGAIN = re.compile(
     r"^(?:[a-z'-]+ ){1,5}(?:back (?:on|up|online|to normal|in service|working)|up and running|working again)\b")
 
 
-def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) -> str | None:
+def _delegated(facts: _ClauseFacts, words: list[str], i: int, end: int, verb: Verb, depth: int = 0) -> str | None:
     """The kind of what someone else is to do: "I'll have a supervisor call you", "make sure the fee is waived"."""
     if verb.lemma == "make" and not (i + 1 < end and words[i + 1] == "sure"):
         return None
@@ -752,9 +784,10 @@ def _delegated(sentence, clause, tokens, words, i: int, end: int, verb: Verb) ->
                 patient_at = i + 2 if words[i + 1] in ("for", "that", "sure") else i + 1
                 if words[patient_at] == "that":
                     patient_at += 1
-                return _kind(sense, words, patient_at, k, clause, "thing", True, sentence)
-            return _kind(sense, words, _object_start(words, k + 1, end), end, clause, "first", False, sentence)
-    if verb.lemma in ("have", "get") and _RUNNING_AGAIN.search(" ".join(words[i + 1:end])):
+                return _kind(sense, words, patient_at, k, facts, "thing", True, depth)
+            return _kind(sense, words, _object_start(words, k + 1, end), end, facts, "first", False, depth)
+    # the phrase spans at most eight words: a join of the whole clause per "have" would be quadratic
+    if verb.lemma in ("have", "get") and _RUNNING_AGAIN.search(" ".join(words[i + 1:min(end, i + 11)])):
         return "other"  # "we'll have your water supply back to normal": a supply restored
     if verb.lemma in ("get", "have"):
         # "I'll get a new card out to you", "we'll have a new modem out to you": what is sent names the kind;
@@ -846,22 +879,25 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
     if last in _PRONOUNS:
         return "pronoun", subject_end - 1
     start = subject_end - 1
-    while start > first and words[start - 1] not in (",", "which", "so", "because", "once", "when") and not (
+    reach = max(first, subject_end - _WALK)
+    while start > reach and words[start - 1] not in (",", "which", "so", "because", "once", "when") and not (
             words[start - 1] == "that" and start - 1 > first and words[start - 2] not in _PREPOSITIONS | {"of"}) and (
             not _verb_in_use(words, first, start - 1)):  # "a credit for that amount will land": "that" is no "which"
         start -= 1
     if last == "," or not words[start][0].isalpha():
         # "The order you asked about, 7718-2231, has been ...": the subject is before the aside
         start = first
-        while start < subject_end and words[start] in (",", "and", "but", "so"):
+        while start < min(subject_end, first + _WALK) and words[start] in (",", "and", "but", "so"):
             start += 1
     if start >= subject_end:
         return "none", subject_end
+    if subject_end - start > 10:
+        return "generic", start  # no one thing is named in so many words (nor is any anaphora)
     phrase = words[start:subject_end]
     head = phrase[0]
     if tuple(phrase) in _ANAPHORA:
         return "pronoun", start  # "the same will reflect in 3 days", "the money shall be transferred"
-    if any(w in QUANTIFIERS and not (w == "any" and not phrase[-1].endswith("s")) for w in phrase) or len(phrase) > 10:
+    if any(w in QUANTIFIERS and not (w == "any" and not phrase[-1].endswith("s")) for w in phrase):
         return "generic", start  # "all new customers", "any refunds"; but "any remaining balance" is one
     if head in ("someone", "somebody") or (
         any(w in AGENT_NOUNS or w[:-1] in AGENT_NOUNS for w in phrase) and "'s" not in phrase
@@ -890,33 +926,36 @@ _ANAPHORA = frozenset(
 
 def _determiner_before(words: list[str], first: int, k: int) -> int | None:
     """The determiner that opens the noun phrase ending before token k, if no verb comes between."""
-    for d in range(k - 1, first - 1, -1):
+    for d in range(k - 1, max(first, k - _WALK) - 1, -1):
         if words[d] in _ARTICLES:
             return d
-        if words[d] in _NP_END or words[d] in FORMS or not (words[d][0].isalnum() or words[d][0] in _MONEY_SIGNS):
+        if words[d] in _NP_END or words[d] in FORMS or not (words[d][0].isalnum() or words[d][0] in MONEY_SIGNS):
             return None
     return None
 
 
 def _relative_head(words: list[str], first: int, subject_end: int) -> int | None:
     """Where a subject starts that a relative clause follows: "the two [from NorthPay] that you don't recognise"."""
-    for k in range(subject_end - 1, first, -1):
-        if words[k] in ("that", "which", "who") and words[k - 1] not in _PREPOSITIONS and any(
-                w in _VERB_AUX or w in FORMS or w == "n't" for w in words[k + 1:subject_end]):
+    reach = max(first, subject_end - _WALK)
+    verb_after = False  # whether a verb or auxiliary comes between words[k] and the subject's end
+    for k in range(subject_end - 1, reach, -1):
+        if words[k] in ("that", "which", "who") and words[k - 1] not in _PREPOSITIONS and verb_after:
             d = k - 1
-            while d >= first and words[d] not in _ARTICLES:
+            while d >= reach and words[d] not in _ARTICLES:
                 if words[d] in _VERB_AUX or words[d] in FORMS or not words[d][0].isalnum() or words[d] in _NP_SUBJECTS:
                     return None
                 d -= 1
-            return d if d >= first else None
+            return d if d >= reach else None
+        verb_after = verb_after or words[k] in _VERB_AUX or words[k] in FORMS or words[k] == "n't"
     return None
 
 
 def _before_relative(words: list[str], first: int, k: int) -> int | None:
     """Where the noun phrase starts before a relative clause with no "that" ("the fee [you were charged for] it")."""
-    for r in range(k - 1, first, -1):
+    reach = max(first, k - _WALK)
+    for r in range(k - 1, reach, -1):
         if words[r] in ("you", "we", "i", "they"):
-            for d in range(r - 1, first - 1, -1):
+            for d in range(r - 1, reach - 1, -1):
                 if words[d] in _ARTICLES:
                     return d
                 if words[d] in _NP_END and words[d] != "of":
@@ -1051,11 +1090,10 @@ _REACH = Verb("reach", None, NEUTRAL)
 _ESCALATE = Verb("escalate", "escalation", STRONG)
 _FETCH = Verb("pick", "other", STRONG)
 _DIRECT_DEBIT = Verb("collect", "account_change", STRONG)
-_MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
-_KNOCK_DOWN = Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, removal=True)
+_KNOCK_DOWN = Verb("knock", "credit", OBJECT, MONEY_OVERRIDES, removal=True)
 _PUSH_THROUGH = Verb("push", None, OBJECT)
-_PUT_BACK = Verb("put", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True)
-_GIVE_BACK = Verb("send", "refund", OBJECT, _MONEY_OVERRIDES | {"credit"}, removal=True)
+_PUT_BACK = Verb("put", "credit", OBJECT, MONEY_OVERRIDES | {"refund"}, removal=True)
+_GIVE_BACK = Verb("send", "refund", OBJECT, MONEY_OVERRIDES | {"credit"}, removal=True)
 _PUT_IN = Verb("put", None, OBJECT, frozenset(
     {"escalation", "dispute", "refund", "credit", "fee_waiver", "rewards", "account_change", "replacement"}))
 #: verbs that hand a matter on, when it goes to someone of the company: "going up to our ... team"
@@ -1083,7 +1121,7 @@ def _to_recipient(after: list[str]) -> bool:
 
 def _owned(subject: list[str]) -> bool:
     """Whether a subject names this customer's own thing: "your late charges", "the \u00a38 charge"."""
-    return "your" in subject or any(w[:1] in _MONEY_SIGNS or w[:1].isdigit() for w in subject)
+    return "your" in subject or any(w[:1] in MONEY_SIGNS or w[:1].isdigit() for w in subject)
 
 
 def _all_money(phrase: list[str]) -> bool:
@@ -1095,7 +1133,7 @@ def _all_money(phrase: list[str]) -> bool:
 
 def _money_phrase(words: list[str]) -> bool:
     """Whether `words` name a sum of money ("the $64.10", "your security deposit")."""
-    return any(w[:1] in _MONEY_SIGNS or w in _MONEY_HEADS_BACK for w in words)
+    return any(w[:1] in MONEY_SIGNS or w in _MONEY_HEADS_BACK for w in words)
 _FLAG_FOR = Verb("flag", None, OBJECT)
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
 _PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
@@ -1113,28 +1151,61 @@ _POP_ON = Verb("pop", "account_change", OBJECT)
 _POP_POST = Verb("pop", "follow_up", OBJECT)
 _BRING_FORWARD = Verb("bring", "account_change", STRONG)
 _RAISE_WITH = Verb("bring", "escalation", STRONG)
-_MONEY_STARTS = frozenset("$\u00a3\u20ac\u20b9\u00a50123456789")
-_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u20b9\u00a5")
+_MONEY_STARTS = MONEY_SIGNS | frozenset("0123456789")
 #: where someone comes to: "an engineer will come to your house"
 _PLACES = frozenset("home house address door property premises flat apartment office site place building".split())
 
 
-def _present_for_future(verb: Verb, subject: str, clause: str) -> bool:
-    """ "It ships in 2 days", "your new plan kicks in next cycle": a present that names a date to come."""
-    if subject not in ("thing", "pronoun") or not _has_due(clause):
+def _present_for_future(verb: Verb, subject: str, facts: _ClauseFacts) -> bool:
+    """ "It ships in 2 days", "your new plan kicks in next cycle": a present that names a date to come.
+
+    The date is a due expression (find_due), as everywhere else: a bare "on" or "from" is no date
+    ("your refund shows on your statement", "your new card ships from our warehouse").
+    """
+    if subject not in ("thing", "pronoun") or not (verb.mode == NEUTRAL or verb.lemma in (
+            "ship", "reship", "dispatch", "deliver")):
         return False
-    return verb.mode == NEUTRAL or verb.lemma in ("ship", "reship", "dispatch", "deliver")
+    return facts.due()
 
 
-_DUE_WORDS = re.compile(
-    r"\b(?:within|in\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|the\s+next)|by|on|from|before|today|"
-    r"tonight|tomorrow|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
+class _ClauseFacts:
+    """What the verbs of one clause all ask of it, each worked out at most once and only when first asked.
 
+    Asked afresh for every verb, a clause of thousands of verbs from a hostile page is rescanned once per
+    verb: quadratic. Most clauses ask none of these.
+    """
 
-def _has_due(clause: str) -> bool:
-    return _DUE_WORDS.search(clause) is not None
+    __slots__ = ("clause", "sentence", "words", "first", "end", "_answers")
+
+    def __init__(self, clause: str, sentence: str, words: list[str], first: int, end: int) -> None:
+        self.clause, self.sentence, self.words, self.first, self.end = clause, sentence, words, first, end
+        self._answers: dict[str, bool] = {}
+
+    def _ask(self, question: str, work) -> bool:
+        answer = self._answers.get(question)
+        if answer is None:
+            answer = self._answers[question] = bool(work())
+        return answer
+
+    def scoped_out(self) -> bool:
+        """Whether an offer, condition, refusal, hedge, habit or negation scopes over the clause."""
+        return self._ask("scoped_out", lambda: _scoped_out(self.clause, self.sentence))
+
+    def due(self) -> bool:
+        """Whether the clause names a due expression ("within 3 days", "by Friday")."""
+        return self._ask("due", lambda: find_due(self.clause, None)[0] is not None)
+
+    def words_due(self) -> bool:
+        """The same, read from its standard words (text-speak restored: "2moro" is "tomorrow")."""
+        return self._ask("words_due", lambda: find_due(" ".join(self.words[self.first:self.end]), None)[0])
+
+    def found(self, pattern: re.Pattern) -> bool:
+        """Whether `pattern` occurs in the clause ("last week" of _HISTORY, "by cheque" of _BY_TRANSFER)."""
+        return self._ask(pattern.pattern, lambda: pattern.search(self.clause))
+
+    def now(self) -> bool:
+        """Whether "now" is one of its words."""
+        return self._ask("now", lambda: "now" in self.words[self.first:self.end])
 
 
 def _scoped_out(clause: str, sentence: str) -> bool:
@@ -1174,11 +1245,11 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
     if start >= end or (words[start] in _NP_END and words[start] not in _ARTICLES):
         return []  # "hear from us": no object
     out = []
-    for k in range(start, end):
+    for k in range(start, min(end, start + _WALK)):
         w = words[k]
         if w in ("-", "%", "#"):
             continue  # "the 50,000-point bonus", "your 15% discount"
-        if (w in _NP_END and out) or (not w[0].isalnum() and w[0] not in "$\u00a3\u20ac\u20b9\u00a5'"):
+        if (w in _NP_END and out) or (not w[0].isalnum() and w[0] not in MONEY_SIGNS and w[0] != "'"):
             break
         if out and w in _NP_SUBJECTS:
             break
@@ -1202,9 +1273,9 @@ def _thing_kind(words: list[str], start: int | None, end: int) -> str | None:
     return "replacement" if kind == "_new" else kind
 
 
-def _np_class(words: list[str], start: int | None, end: int) -> str | None:
+def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> str | None:
     """The class of a noun phrase's head: its rightmost word (or pair) that the lexicon knows."""
-    phrase = [w for w in _np(words, start, end) if not any(ch.isdigit() for ch in w) or w[0] in "$\u00a3\u20ac"]
+    phrase = [w for w in _np(words, start, end) if not any(ch.isdigit() for ch in w) or w[0] in MONEY_SIGNS]
     if not phrase:
         return None
     head = phrase[-1]
@@ -1215,7 +1286,7 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
         at = start + len(_np(words, start, end))
         for k in range(at, min(end, at + 6)):
             if words[k] == "for":
-                inner = _np_class(words, k + 1, end)
+                inner = _np_class(words, k + 1, end, depth + 1) if depth < _NESTING else None
                 if inner:
                     return inner
                 break
@@ -1235,21 +1306,22 @@ def _np_class(words: list[str], start: int | None, end: int) -> str | None:
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
             if kind in ("refund", "credit") and k == len(phrase) - 1 and start is not None:
                 at = start + len(_np(words, start, end))
-                if at + 1 < end and words[at] in ("of", "for", "on") and _np_class(words, at + 1, end) == "fee":
+                if at + 1 < end and words[at] in ("of", "for", "on") and depth < _NESTING and (
+                        _np_class(words, at + 1, end, depth + 1) == "fee"):
                     return "fee_waiver"  # "a reversal of the \u20b9499 convenience fee"
             return kind
     if start is not None and all(w[0] in _MONEY_STARTS or w in _CURRENCY_LETTERS or w in _AMOUNT_WORDS for w in phrase):
         at = start + len(_np(words, start, end))
         if at + 1 < end and words[at] in ("of", "in"):
             # "S$35 of store credit", "\u20ac400 in compensation", "an extra 5GB of data"
-            return _np_class(words, at + 1, end)
+            return _np_class(words, at + 1, end, depth + 1) if depth < _NESTING else None
     if any(w in ("new", "replacement", "spare") for w in phrase) and head not in _ABSTRACT and head[:-1] not in _ABSTRACT:
         return "_new"  # "a new router": a replacement, unless only a document can be meant (_kind)
     return None
 
 
 def _kind(
-    verb: Verb, words: list[str], patient_at, end: int, clause: str, subject: str, passive: bool, sentence: str
+    verb: Verb, words: list[str], patient_at, end: int, facts: _ClauseFacts, subject: str, passive: bool, depth: int = 0
 ) -> str | None:
     """The promise kind: the verb's own, or its object's (the subject's, for a passive or a thing)."""
     phrase = _np(words, patient_at, end)
@@ -1263,8 +1335,8 @@ def _kind(
             patient_at = None
     if phrase == ["you"] and verb.lemma in ("book", "move", "put", "place", "switch"):
         return "account_change"  # "I've booked you onto the 9:40"
-    if verb.mode == OBJECT and patient_at is not None and phrase and phrase[-1] in _PURPOSE_HEADS:
-        inner = _purpose_kind(words, patient_at + len(phrase), end, clause, sentence)
+    if verb.mode == OBJECT and patient_at is not None and phrase and phrase[-1] in _PURPOSE_HEADS and depth < _NESTING:
+        inner = _purpose_kind(words, patient_at + len(phrase), end, facts, depth + 1)
         if inner:
             return inner
     patient = None if pronoun else _np_class(words, patient_at, end) if patient_at is not None else (
@@ -1272,10 +1344,10 @@ def _kind(
     if verb.lemma == "convert":
         return _converted(words, patient_at or 0, end)
     if verb.lemma in _GIVES_BACK and patient in (None, "credit", "refund", "_expense", "_veto") and (
-            _BY_TRANSFER.search(clause) or (patient is None or patient == "_veto" and (
+            facts.found(_BY_TRANSFER) or (patient is None or patient == "_veto" and (
                 verb.lemma in ("release", "return") or verb is _GIVE_BACK)) and _money_phrase(phrase)):
         return "refund"  # "the C$140.62 left over is being returned by cheque", "released your security deposit"
-    if verb.lemma in ("switch", "turn") and patient == "other" and _OFF.search(clause):
+    if verb.lemma in ("switch", "turn") and patient == "other" and facts.found(_OFF):
         return None  # "supply in your sector is switched off from 10 AM": an outage, not a promise
     if verb.removal and phrase and phrase[-1] in _RESTRICTIONS:
         return "account_change"  # "I've taken the block off", "the hold on your card has been removed"
@@ -1298,7 +1370,7 @@ def _kind(
         patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and patient not in ("follow_up", "callback"):
         return None  # "we've updated our privacy policy": the company's own things; "our response" is yours
-    if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(sentence)))):
+    if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(facts.sentence)))):
         return "fee_waiver"
     if patient == "_veto" and verb.mode != STRONG and verb.lemma not in _REPAIRS and not (
             verb.removal and phrase and phrase[-1] in _MONEY_VETO):
@@ -1312,7 +1384,7 @@ def _kind(
             w in BAD_NEWS for w in phrase):
         return None  # "your rate will go up": bad news, not a promise
     if verb.mode == STRONG:
-        if verb.kind == "follow_up" and _PHONE_MANNER.search(clause):
+        if verb.kind == "follow_up" and facts.found(_PHONE_MANNER):
             return "callback"
         return verb.kind
     if patient == "fee":
@@ -1335,9 +1407,9 @@ def _kind(
         return patient
     if verb.mode == NEUTRAL and patient is None and phrase and _all_money(phrase):
         return "_"  # "C$219.40 will be back on your Amex": the money of the promise before
-    if verb.lemma == "get" and _BACK.search(clause):
+    if verb.lemma == "get" and facts.found(_BACK):
         return "refund"  # "you'll get the full $249.99 back"
-    if verb.lemma == "get" and _OFF.search(clause):
+    if verb.lemma == "get" and facts.found(_OFF):
         return "credit"
     if verb.kind:
         return verb.kind
@@ -1375,7 +1447,7 @@ _NEW = frozenset({"new", "replacement", "spare"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
 
 
-def _purpose_kind(words: list[str], k: int, end: int, clause: str, sentence: str) -> str | None:
+def _purpose_kind(words: list[str], k: int, end: int, facts: _ClauseFacts, depth: int) -> str | None:
     """ "a request to have the interest charges refunded", "the paperwork to lower your rate"."""
     while k < end and words[k] in _NP_END and words[k] != "to":
         return None
@@ -1386,11 +1458,11 @@ def _purpose_kind(words: list[str], k: int, end: int, clause: str, sentence: str
         return None
     verb, _ = entry
     if verb.lemma in ("have", "get"):
-        return _delegated(sentence, clause, None, words, k + 1, end, verb)
+        return _delegated(facts, words, k + 1, end, verb, depth)
     sense = _sense(verb, words, k + 1, end, "first")
     if sense is None or sense.mode in (NEUTRAL, RECEIVE):
         return None
-    kind = _kind(sense, words, _object_start(words, k + 2, end), end, clause, "first", False, sentence)
+    kind = _kind(sense, words, _object_start(words, k + 2, end), end, facts, "first", False, depth)
     return kind if kind in _KINDS_SET else None
 
 
@@ -1405,7 +1477,7 @@ _FILLS = frozenset({"credit", "top", "load"})
 
 def _converted(words: list[str], k: int, end: int) -> str:
     """What a thing was converted into: "converted your booking into a travel credit" is a credit."""
-    for j in range(k, end):
+    for j in range(k, min(end, k + _WALK)):
         if words[j] in ("into", "to"):
             inner = _thing_kind(words, j + 1, end)
             return inner if inner in ("credit", "rewards", "refund") else "account_change"
@@ -1414,7 +1486,7 @@ def _converted(words: list[str], k: int, end: int) -> str:
 
 def _antecedent(words: list[str], k: int) -> str | None:
     """The nearest noun the lexicon knows before token k: what "one" stands for."""
-    for j in range(k - 1, -1, -1):
+    for j in range(k - 1, max(-1, k - 1 - _WALK), -1):
         w = words[j]
         if w in NOUNS and NOUNS[w] not in ("_veto", "fee", "_info", "_person", "_expense"):
             return w
@@ -1432,5 +1504,7 @@ _FEE_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16)
 def _names_a_fee(clause: str) -> bool:
+    # remembered: asked of the whole sentence by each clause that waives "it", thousands in a hostile one
     return _FEE_WORDS.search(clause) is not None

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from dateutil import parser as dateparser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .money import _UNITS
+from .money import SMALL_NUMBERS
 
 
 def _alt(*alternatives: str) -> str:
@@ -23,7 +24,7 @@ def _alt(*alternatives: str) -> str:
 _NUM = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
         r"twenty|thirty|forty-five|forty|sixty|ninety)")
 _WORD_NUMBERS = {"a": 1, "an": 1, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-                 "forty-five": 45, "sixty": 60, "ninety": 90, **_UNITS}
+                 "forty-five": 45, "sixty": 60, "ninety": 90, **SMALL_NUMBERS}
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 _MONTHS = _alt(
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -44,7 +45,12 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
              r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
              r"(?P<unit>" + _UNIT + r")\b"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
-    ("next_cycle", r"\b(?:on|with|in|by|to|from)?\s*(?:(?:your|ur|the)|(?<=effective)|(?<=from)|(?<=starting))\s+next\s+"
+    # "in the next few days", "within a couple of weeks": a due expression, but no date to count to
+    ("vague", r"\b(?:within|in|inside(?:\s+of)?)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?"
+              r"(?:few|couple(?:\s+of)?)\s+(?:more\s+)?(?:(?:business|working)\s+)?(?:days|weeks|hours|months)\b"),
+    # "on your next bill", "from next cycle", "kicks in next cycle"
+    ("next_cycle", r"\b(?:on|with|in|by|to|from)?\s*(?:(?:your|ur|the)|(?<=effective)|(?<=from)|(?<=starting)"
+                   r"|(?<=\bin)|(?<=\bon)|(?<=\bby)|(?<=\bwith))\s+next\s+"
                    r"(?:billing\s+|monthly\s+)?(?:statement|bill|invoice|billing\s+(?:cycle|period)|cycle|period)\b"),
     ("next_business_day", r"\b(?:by\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b"),
     ("end", r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>week|month)\b"),
@@ -70,7 +76,8 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
 #: words one of which each pattern needs, so a clause skips the patterns it cannot match
 _NEEDLES = {
     "span": ("day", "hour", "hr", "min", "week", "wk", "month", "cycle", "statement", "bill", "period"),
-    "hour": ("hour",), "next_cycle": ("next",), "next_business_day": ("next",), "end": ("end",),
+    "hour": ("hour",), "vague": ("few", "couple"), "next_cycle": ("next",), "next_business_day": ("next",),
+    "end": ("end",),
     "week": ("week", "month"), "day_after": ("after",), "tomorrow": ("tomorrow", "tmr", "tomoz", "2mor"),
     "today": ("today", "2day", "tonight", "tonite", "this", "end", "close", "cob", "eod"), "weekday": ("day",),
     "weekday_short": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
@@ -78,12 +85,16 @@ _NEEDLES = {
     "day_of_month": ("the",), "clock": ("m",),
 }
 _FOR_PERIOD = re.compile(r"\bfor\s+(?:the\s+)?(?:next\s+|first\s+)?$", re.I)
+#: how far before a span "for the next" is looked for: a search from the text's start per span is quadratic
+#: on a hostile page, and the words fit in 40 characters unless padded with spaces
+_FOR_PERIOD_WINDOW = 40
 
 
 def find_due(text: str, sent_at: dt.datetime | None) -> tuple[str | None, str | None]:
     """(due_text, due_by) for the due expression in `text` implying the latest date.
 
-    Without `sent_at` the first due expression is returned and due_by is None.
+    Without `sent_at` the first due expression is returned and due_by is None;
+    so it is when no expression names a date to count to ("in the next few days").
     """
     if not _DUE_HINT.search(text):
         return None, None
@@ -114,22 +125,28 @@ _COUNTED_FROM = re.compile(
 
 
 def _due_matches(text: str) -> list[tuple[str, re.Match]]:
-    taken: list[tuple[int, int]] = []
+    # what earlier patterns took, as sorted disjoint spans: starts and ends in step, so an overlap is one bisect
+    starts: list[int] = []
+    ends: list[int] = []
     found = []
     lower = text.lower()
     for kind, regex in _DUE_PATTERNS:
         if not any(needle in lower for needle in _NEEDLES[kind]):
             continue
         for m in regex.finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            k = bisect_left(starts, m.end())  # the spans before k start before m ends
+            if k and ends[k - 1] > m.start():
                 continue
-            if kind == "span" and _FOR_PERIOD.search(text, 0, m.start()):
+            if kind in ("span", "vague") and _FOR_PERIOD.search(
+                    text, max(0, m.start() - _FOR_PERIOD_WINDOW), m.start()):
                 continue  # "for the next 6 months" is a period, not a deadline
-            if kind == "span" and _COUNTED_FROM.match(text, m.end()):
+            if kind in ("span", "vague") and _COUNTED_FROM.match(text, m.end()):
                 continue  # "within 6 weeks of the move" counts from another event
             if text[m.end():m.end() + 2] == "'s":
                 continue  # "this month's late fee", "tonight's stay": what it is for, not when it is due
-            taken.append((m.start(), m.end()))
+            k = bisect_left(starts, m.start())
+            starts.insert(k, m.start())
+            ends.insert(k, m.end())
             found.append((kind, m))
     return sorted(found, key=lambda f: f[1].start())
 
@@ -168,6 +185,7 @@ _SHORT_WEEKDAYS = {"mon": MO, "tue": TU, "wed": WE, "thu": TH, "fri": FR, "sat":
 
 _RESOLVERS = {
     "span": _span,
+    "vague": lambda m, sent_at, day: None,
     "hour": lambda m, sent_at, day: (sent_at + dt.timedelta(hours=1)).date(),
     "next_cycle": lambda m, sent_at, day: day + relativedelta(months=1),
     "next_business_day": lambda m, sent_at, day: _add_business_days(day, 1),
@@ -231,17 +249,21 @@ def _end_of(day: dt.date, which: str, unit: str) -> dt.date:
     return day + relativedelta(months=months, day=31)
 
 
+_OF = re.compile(r"\bof\b")
+_YEAR = re.compile(r"\d{4}")
+
+
 def _next_date(text: str, day: dt.date) -> dt.date | None:
     """A written date ("October 20", "1 December 2025") on or after `day`."""
     try:
-        parsed = dateparser.parse(re.sub(r"\bof\b", " ", text), default=dt.datetime(day.year, day.month, 1)).date()
+        parsed = dateparser.parse(_OF.sub(" ", text), default=dt.datetime(day.year, day.month, 1)).date()
     except (ValueError, OverflowError):
         return None
-    if parsed < day and not re.search(r"\d{4}", text):
+    if parsed < day and not _YEAR.search(text):
         if parsed >= day - dt.timedelta(days=60):
             return None  # "refunded on March 2", said on March 4: history, not a deadline
         parsed += relativedelta(years=1)
-    elif parsed > day and not re.search(r"\d{4}", text) and parsed - relativedelta(years=1) >= day - dt.timedelta(days=60):
+    elif parsed > day and not _YEAR.search(text) and parsed - relativedelta(years=1) >= day - dt.timedelta(days=60):
         return None  # "added on 23 December", said on 7 January: last year's, history too
     return parsed
 

@@ -36,7 +36,8 @@ class Verb:
 
 
 _FEE = frozenset({"fee_waiver"})
-_MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
+#: what a verb that moves money may become besides its own kind: points given, or a fee waived
+MONEY_OVERRIDES = frozenset({"rewards", "fee_waiver"})
 _SETTINGS = frozenset({"account_change", "dispute", "rewards", "credit"})
 #: what a letter, email or text can carry besides news: a voucher, a refund cheque, a new card
 _SENT = frozenset({"rewards", "refund", "credit", "replacement", "follow_up", "fee_waiver"})
@@ -49,18 +50,18 @@ _REISSUED = frozenset({"follow_up", "refund", "rewards", "credit"})
 VERBS: list[Verb] = [
     # money put back
     Verb("waive", "fee_waiver", STRONG, removal=True, past_passive=True),
-    Verb("refund", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
-    Verb("reimburse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
-    Verb("reverse", "refund", OBJECT, _MONEY_OVERRIDES, removal=True, past_passive=True),
-    Verb("credit", "credit", OBJECT, _MONEY_OVERRIDES | {"refund"}, removal=True, past_passive=True),
+    Verb("refund", "refund", OBJECT, MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("reimburse", "refund", OBJECT, MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("reverse", "refund", OBJECT, MONEY_OVERRIDES, removal=True, past_passive=True),
+    Verb("credit", "credit", OBJECT, MONEY_OVERRIDES | {"refund"}, removal=True, past_passive=True),
     Verb("pay", "refund", OBJECT, _PAID),
     Verb("settle", "other", OBJECT, frozenset({"dispute", "refund", "credit", "fee_waiver"}), past_passive=True),
-    Verb("deduct", None, OBJECT, _MONEY_OVERRIDES | {"credit", "refund"}),
-    Verb("knock", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
-    Verb("take", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
-    Verb("write", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
-    Verb("wipe", "credit", OBJECT, _MONEY_OVERRIDES, removal=True),
-    Verb("shave", "credit", OBJECT, _MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("deduct", None, OBJECT, MONEY_OVERRIDES | {"credit", "refund"}),
+    Verb("knock", "credit", OBJECT, MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("take", "credit", OBJECT, MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("write", "credit", OBJECT, MONEY_OVERRIDES, particles=("off",), removal=True),
+    Verb("wipe", "credit", OBJECT, MONEY_OVERRIDES, removal=True),
+    Verb("shave", "credit", OBJECT, MONEY_OVERRIDES, particles=("off",), removal=True),
     Verb("scrap", None, OBJECT, removal=True),
     Verb("strip", None, OBJECT, particles=("out", "off"), removal=True, past_passive=True),
     Verb("strike", None, OBJECT, particles=("off", "out"), removal=True),
@@ -68,8 +69,8 @@ VERBS: list[Verb] = [
     Verb("void", None, OBJECT, removal=True),
     Verb("forgive", None, OBJECT, removal=True),
     Verb("clear", None, OBJECT, removal=True),
-    Verb("zero", "credit", OBJECT, _MONEY_OVERRIDES, particles=("out",), removal=True),
-    Verb("drop", "refund", OBJECT, _MONEY_OVERRIDES | {"delivery", "replacement"}, particles=("off",), removal=True),
+    Verb("zero", "credit", OBJECT, MONEY_OVERRIDES, particles=("out",), removal=True),
+    Verb("drop", "refund", OBJECT, MONEY_OVERRIDES | {"delivery", "replacement"}, particles=("off",), removal=True),
     Verb("remove", None, OBJECT, removal=True, past_passive=True),
     Verb("cancel", "account_change", OBJECT, frozenset({"fee_waiver", "dispute"}), removal=True),
     Verb("award", "rewards", OBJECT, past_passive=True),

@@ -7,6 +7,8 @@ A value counts after a label word, or bare when its own prefix says what it is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .records import Reference
 
@@ -38,8 +40,13 @@ _CONNECTOR = re.compile(
     r"(?:\s+(?:is|was)(?![a-z0-9])|,(?!\d))"
     # an aside between commas: "your claim reference, as I mentioned, is"
     r"|(?<=,)\s*[a-z][a-z' ]{0,40},\s*(?:is|was)(?![a-z0-9])"
-    # a word or two before a colon: "keep this reference handy:"
-    r"|(?:\s+[a-z]+){1,5}\s*:))*\s*\#?\s*",
+    r")"
+    # a word or two before a colon: "keep this reference handy:". Outside the group above: its leading "\s*"
+    # against this "\s+" tried a run of spaces split every way, quadratic in the run
+    r"|\s+[a-z]+(?:\s+[a-z]+){0,4}\s*:"
+    # at most eight pieces (the labelled sets need four): unbounded, each label of "case number case number
+    # ... 1234" read on to the one value at the end, quadratic in the number of labels
+    r"){0,8}\s*\#?\s*",
     re.I,
 )
 _VALUE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9]))*")
@@ -104,11 +111,12 @@ def find_references(text: str) -> list[Reference]:
             span = _with_digit_groups(text, value)
             if span[1] - span[0] < 5 or abs((span[1] - span[0]) - (head[1] - head[0])) > 4:
                 break
+    covers = _Coverage(best)  # the labelled values; prefixed ones never overlap one another
     for m in _PREFIXED.finditer(text):
         span = (m.start(), m.end())
         if span in best and best[span][1] == "quote":
             best[span] = (best[span][0], _PREFIX_LABELS[m.group("prefix")])  # "quote INC-4471029"
-        elif not any(a <= span[0] < b for a, b in best):
+        elif not covers(span[0]):
             best[span] = ((False, -1), _PREFIX_LABELS[m.group("prefix")])
     refs, seen = [], set()
     for span in sorted(best):
@@ -118,6 +126,20 @@ def find_references(text: str) -> list[Reference]:
             label = best[span][1]
             refs.append(Reference("reference" if label == "quote" else label, value))
     return refs
+
+
+class _Coverage:
+    """Whether a position lies inside any of some spans: one bisect, where a scan of all of them per
+    position is quadratic on a page of many values."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))  # the furthest end of the spans so far
+
+    def __call__(self, position: int) -> bool:
+        k = bisect_right(self._starts, position)  # spans [0, k) start at or before `position`
+        return k > 0 and self._reach[k - 1] > position
 
 
 #: a value written in groups after capital letters: "FQ 1234 5678 9GB", "CE 118 442 907 IE", "CLM 2025 004471",
@@ -141,13 +163,17 @@ def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
     return value.start(), end
 
 
+_DATE_SEPARATOR = re.compile(r"[-/.]")
+
+
 def _is_date(value: str) -> bool:
     """Whether a date-shaped value can be a date: "2025-03-02" and "11/04/25" are, "4471-88-202" is not."""
-    parts = [int(p) for p in re.split(r"[-/.]", value)]
+    pieces = _DATE_SEPARATOR.split(value)
+    parts = [int(p) for p in pieces]
     if len(parts) == 2:
         return any(1 <= m <= 12 and 1 <= d <= 31 for m, d in (parts, parts[::-1]))
     a, b, c = parts
-    widths = [len(p) for p in re.split(r"[-/.]", value)]
+    widths = [len(p) for p in pieces]
     if widths[0] == 4:
         return 1 <= b <= 12 and 1 <= c <= 31  # year, month, day
     if widths[2] not in (2, 4):
@@ -155,7 +181,7 @@ def _is_date(value: str) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)  # day/month or month/day
 
 
-_AFTER_DIGIT = re.compile(r"\d[,.]$")
+_AFTER_DIGIT = re.compile(r"\d[,.]")
 
 
 def _label_of(run: str) -> str:
@@ -171,7 +197,8 @@ def _looks_like_reference(value: str, label: str, text: str, end: int) -> bool:
         return True
     if len(value) < 4 or not _DIGIT.search(value):
         return False
-    if _AFTER_DIGIT.search(text, 0, end - len(value)):
+    start = end - len(value)
+    if start >= 2 and _AFTER_DIGIT.fullmatch(text, start - 2, start):
         return False  # "the R2,350.00 debit": the tail of a number, not a value of its own
     if _PHONE.fullmatch(value) or (_DATE_LIKE.fullmatch(value) and _is_date(value)):
         return False

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 
+from .casual import Token
+from .money import MONEY_SIGN_CLASS, MONEY_SIGNS
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof inc ltd co corp vs etc e.g i.e eg ie approx dept acct u.s u.k u.s.a".split()
 )
 #: abbreviations only when a number follows ("no. 4411", "Apr. 15", "Rs. 500")
 _BEFORE_NUMBER = frozenset("no nos nr ext ref tel rs jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ZONE_WORDS = re.compile(r"(?:(?i:eastern|central|mountain|pacific)|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
-_BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
-_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+# a run of marks is tried from its first mark only (no mark before it): tried from each, "....." is quadratic
+# on a hostile page, and a start inside a run matches only where the run's first mark does
+_BOUNDARY = re.compile(r"([.!?](?<![.!?]{2})[.!?]*)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -42,17 +48,30 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     nxt = text[m.end():m.end() + 1]
     if m.group(1) != "." * len(m.group(1)) or len(m.group(1)) > 1:
         return True  # "?", "!" and ellipses always end a sentence
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018($\u00a3\u20ac\u20b9\u00a5"):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018(" or nxt in MONEY_SIGNS):
         return False  # "the U.S. team", "3 p.m. tonight"
-    token = _LAST_TOKEN.search(text[:m.start()])
-    word = token.group(1).lower().rstrip(".") if token else ""
-    if token and len(token.group(1)) > 1 and token.group(1).isupper() and "." not in token.group(1):
+    token = _last_token(text, m.start())
+    word = token.lower().rstrip(".")
+    if len(token) > 1 and token.isupper() and "." not in token:
         return True  # an acronym ("APR", "EST"), not an abbreviation
     if word in ("a.m", "p.m"):
         return not _ZONE_WORDS.match(text, m.end())
     if word in _BEFORE_NUMBER:
         return not (nxt.isdigit() or nxt == "#")
     return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def _last_token(text: str, end: int) -> str:
+    """The word of letters and periods that ends at `end` ("e.g", "Mr", "APR"), from its first letter; or "".
+
+    Read backwards from `end`: a pattern searched over the text before each boundary is quadratic on a hostile
+    page ("a.a.a.…"). No such word holds a space and every boundary does, so each character is read once.
+    """
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    letter = _FIRST_LETTER.search(text, start, end)
+    return text[letter.start():end] if letter else ""
 
 
 
@@ -63,18 +82,18 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
 #: words ("won't" and "isn't" are split after), contractions ("'ve", "'ll"), numbers and marks
 _TOKEN = re.compile(
     r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'[tT]\b)?|'(?:ll|ve|re|m|d|s)\b"
-    r"|[$\u00a3\u20ac\u20b9\u00a5]?\d(?:[\d,.:/-]*\d)?|[^\w\s]"
+    r"|" + MONEY_SIGN_CLASS + r"?\d(?:[\d,.:/-]*\d)?|[^\w\s]"
 )
 
 
-def tokenize(text: str) -> list[tuple[str, int, int, bool]]:
+def tokenize(text: str) -> list[Token]:
     """(word in lower case, start, end, capitalised) of each token of `text`; apostrophes must be straight."""
     lower = text.lower()
     out = []
     for m in _TOKEN.finditer(text):
         a, b = m.span()
         word = lower[a:b]
-        if word.endswith("n't"):
+        if word.endswith("n't") and b - a > 3:  # a bare "n't" stays one word: split, it would leave an empty one
             out.append((word[:-3], a, b - 3, text[a].isupper()))
             out.append(("n't", b - 3, b, False))
         else:
@@ -87,7 +106,6 @@ _HARD_BREAKS = frozenset(";:\u2014\u2013-")
 _SUBJECT_STARTS = frozenset(
     "i we you it they he she the your our a an this that these those someone somebody one any all both my their".split()
 )
-_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u20b9\u00a5")
 _AUX_STARTS = frozenset("will 'll should shall also then is are was were has have".split())
 #: a clause that opens with one of these leans on the clause after it; one that holds a condition scopes over it
 _SUBORDINATORS = frozenset(
@@ -100,7 +118,7 @@ _PRONOUN_SUBJECTS = frozenset("i we you it they he she".split())
 _CLAUSE_AUX = frozenset("will 'll wo ca should shall can 've have has 's 're 'm are is was were 'd would may might".split())
 
 
-def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[int, int, bool]]:
+def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]]:
     """(first token, end token, soft) of each clause; `soft` when it was split off by a conjunction.
 
     A clause breaks at ";", ":" and dashes; at a comma before a conjunction or
@@ -132,7 +150,7 @@ def split_clauses(tokens: list[tuple[str, int, int]], verb_forms) -> list[tuple[
         elif w in ("and", "but", "&") and i > start and tokens[i - 1][0] != "ahead" and (
             nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
             or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
-            or (nxt[:1] in _MONEY_SIGNS and i + 2 < n and tokens[i + 2][0] in _AUX_STARTS)  # "and $20 will be credited"
+            or (nxt[:1] in MONEY_SIGNS and i + 2 < n and tokens[i + 2][0] in _AUX_STARTS)  # "and $20 will be credited"
         ):
             cut = (i, i + 1, True)
         if cut:
