@@ -3,6 +3,7 @@
     python bench/promises_eval.py                  # labelled.jsonl per split, blind5.jsonl, speed
     python bench/promises_eval.py --set PATH       # score any file of the same shape
     python bench/promises_eval.py --errors dev     # also list the dev records it gets wrong
+    python bench/promises_eval.py --no-speed       # scores only: no speed, no hostile inputs
 
 A set (tests/promises/labelled.jsonl, one JSON object a line) holds text,
 role, sent_at, the expected promises (kind, amount, currency, due_by) and
@@ -31,7 +32,10 @@ label and value (and on value alone). The functions here are imported by
 tests/test_promises.py so the test and the bench measure the same thing.
 
 The speed line is find_promises + find_references per message over a seeded
-mix shaped like an import (see `speed_mix`), best of five runs.
+mix shaped like an import (see `speed_mix`), best of five runs. The hostile
+lines time single 20,000-character messages built to make a careless pattern
+backtrack (see `hostile_inputs`): each must stay far below a second, or one
+page can hang an import. tests/test_promises.py runs larger ones, untimed.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ BLIND5_SET = ROOT / "tests" / "promises" / "blind5.jsonl"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from archiver.promises import find_promises, find_references  # noqa: E402
+from archiver.promises import find_amount, find_due, find_promises, find_references, split_sentences  # noqa: E402
 
 
 def load_records(path: Path = DEFAULT_SET) -> list[dict]:
@@ -296,6 +300,61 @@ def time_per_message(mix: list[tuple[str, str, str | None]], rounds: int = 5) ->
     return best / len(mix) * 1e6
 
 
+# --------------------------------------------------------------------------
+# Hostile input: what one message built to make a pattern backtrack costs
+
+
+def hostile_inputs(size: int = 20000) -> list[tuple[str, object, str]]:
+    """(name, function, text) for messages of about `size` characters that were slow before (quadratic or worse).
+
+    Runs of digits and separators, spaces, periods and labels; many sentences, verbs, values and due
+    expressions; clauses with no break. A function is one of the public ones, called with the text alone.
+    """
+    def times(piece: str, tail: str = "") -> str:
+        return piece * max(1, (size - len(tail)) // len(piece)) + tail
+
+    def promises(text: str):
+        return find_promises(text, "agent", "2025-03-04T10:44:00-05:00")
+
+    def due(text: str):
+        return find_due(text, None)
+
+    return [
+        ("your now ... instead of", promises, times("your now ", "instead of the 1st")),
+        ("1,1,1,... before $5", find_amount, times("1,", " and $5")),
+        ("1<nbsp>1<nbsp>... before $5", find_amount, times("1\u00a0", " and $5")),
+        ("11111... before $5", find_amount, times("1", " and $5")),
+        ("$5 credit, then 1,1,1,...", promises, "I've added a $5 credit to your account " + times("1,")),
+        ("We've refunded 1,1,1,...", promises, "We've refunded " + times("1,")),
+        ("Ab. Ab. Ab. ...", split_sentences, times("Ab. ")),
+        ("a.a.a....1. X", split_sentences, times("a.", "1. X")),
+        ("Wait......", split_sentences, "Wait" + times(".")),
+        ("2,000 short sentences", promises, times("I refunded $5. ")),
+        ("ref, spaces, value", find_references, "ref" + times(" ", "12345")),
+        ("case number case number ... 1234", find_references, times("case number ", "1234")),
+        ("case N INC-N case N ...", find_references, times("case 1234567 INC-1234567 ")),
+        ("ref ref ref ...", find_references, times("ref ")),
+        ("within 3 days within 3 days ...", due, times("within 3 days ")),
+        ("your refund your refund ...", promises, times("your refund ", "will be processed.")),
+        ("the fee that the fee that ...", promises, times("the fee that ", "will be refunded.")),
+        ("we will we will ... refund it", promises, times("we will ", "refund it.")),
+        ("if you pay then we will refund", promises, times("if you pay then we will refund you ")),
+        ("one long sentence, no marks", promises,
+         times("I have waived the late fee and the card will arrive by Friday ")),
+        ("order for an order for ...", promises, "I've placed an " + times("order for an ", "new card.")),
+    ]
+
+
+def time_hostile(inputs: list[tuple[str, object, str]]) -> list[tuple[str, float]]:
+    """(name, milliseconds) of one call per input."""
+    out = []
+    for name, function, text in inputs:
+        start = time.perf_counter()
+        function(text)
+        out.append((name, (time.perf_counter() - start) * 1e3))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, help="score only this labelled JSONL file")
@@ -327,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name, part in parts.items():
             print(f"  {name:<26}{time_per_message(part):8.1f} µs/message")
+        hostile = time_hostile(hostile_inputs())
+        worst = max(hostile, key=lambda h: h[1])
+        print(f"hostile: worst {worst[1]:.0f} ms ({worst[0]}) over {len(hostile)} messages of 20,000 characters")
+        for name, ms in hostile:
+            print(f"  {name:<36}{ms:8.1f} ms")
     return 0
 
 
