@@ -57,6 +57,20 @@ CASES = {
         panel(block(bubble("visitor", "Hi", "1:00 PM")), block(bubble("agent", "Hello"))),
         [ParsedMessage("customer", "", "Hi", "1:00 PM"), ParsedMessage("agent", "", "Hello")],
     ),
+    "a typing bubble is skipped whatever the case of its class": (
+        panel(block('<div class="tawk-message-bubble tawk-Typing-Bubble"><div class="tawk-chat-bubble">'
+                    "<p>Dana is typing…</p></div></div>", bubble("agent", "One"), name="Dana")),
+        [ParsedMessage("agent", "Dana", "One")],
+    ),
+    "each group names its own agent bubbles": (
+        panel(block(bubble("agent", "One"), name="Dana"), block(bubble("agent", "Two"), name="Lee:"),
+              block(bubble("agent", "Three"))),
+        [
+            ParsedMessage("agent", "Dana", "One"),
+            ParsedMessage("agent", "Lee", "Two"),
+            ParsedMessage("agent", "", "Three"),
+        ],
+    ),
     "event lines are system messages": (
         panel(event("Dana joined the chat"), event("  ")),
         [ParsedMessage("system", "", "Dana joined the chat")],
@@ -91,3 +105,24 @@ def test_host_page_with_only_the_widget_iframes_is_not_claimed() -> None:
         '<div class="widget-visible"><iframe title="chat widget" src="cid:frame-1@mhtml.blink"></iframe></div>'
     )
     assert not tawkto.detect(soup)
+
+
+def test_thousands_of_bubbles_deep_inside_one_group() -> None:
+    """8,000 bubbles under 8,000 wrappers in one group, which also holds 8,000 empty lines.
+
+    Each bubble used to climb the 8,000 wrappers to find its group and then
+    scan the group's lines for the name: over two minutes for this 1.1 MB
+    page. There is no timer here; a return of that climb shows as a test
+    run that hangs.
+    """
+    n = 8000
+    bubbles = "".join(
+        f'<div class="tawk-message-bubble"><div class="tawk-agent-chat"><div class="tawk-chat-bubble"><p>Hi {i}</p>'
+        "</div></div></div>"
+        for i in range(n)
+    )
+    html = (
+        '<div class="tawk-conversation"><div class="tawk-message-group">' + "<p></p>" * n + "<div>" * n + bubbles
+        + "</div>" * n + '<p style="display:none">Dana</p></div></div>'
+    )
+    assert tawkto.parse(make_soup(html)).messages == [ParsedMessage("agent", "Dana", f"Hi {i}") for i in range(n)]

@@ -310,34 +310,33 @@ def loose_name(text: str) -> bool:
 def label_role(who: str) -> tuple[str | None, str]:
     """The role and speaker a spoken label names: "Adviser" -> (agent, ""), "Jessica" -> (None, "Jessica")."""
     name, _ = split_name(who)
-    low = name.lower()
-    words = set(_WORD_SPLIT.split(low)) - {""}
-    if low in _CUSTOMER_NAMES:
-        return "customer", ""
-    if low in _AGENT_NAMES:
-        return "agent", ""
-    if low == "system":
-        return "system", ""
-    if words and words <= _GENERIC_BOT_WORDS:
-        return "bot", ""
-    return None, name
+    role = name_role(name, strict_bot=True)
+    return (role, "") if role else (None, name)
 
 
-def name_role(name: str, paren: str | None = None) -> str | None:
-    """The role a shown name implies: "You", "Virtual Assistant", "Dana (Agent)"."""
-    for text in (paren, name):
+def name_role(name: str, paren: str | None = None, *, strict_bot: bool = False) -> str | None:
+    """The role a shown name implies: "You", "Virtual Assistant", "Dana (Agent)".
+
+    The words in parentheses are read first; there any agent word counts
+    ("Support Agent"). A name with a bot word is a bot ("Ava, Virtual
+    Assistant"); with `strict_bot`, only a name made of nothing but bot words
+    is ("Chat Bot"), since a spoken label's "X said" may name anyone.
+    """
+    for in_paren, text in ((True, paren), (False, name)):
         if not text:
             continue
         low = text.lower().strip()
         words = set(_WORD_SPLIT.split(low)) - {""}
         if low in _CUSTOMER_NAMES:
             return "customer"
-        if words & _BOT_NAME_WORDS:
-            return "bot"
-        if low in _AGENT_NAMES or (text is paren and words & _AGENT_NAMES):
+        if low in _AGENT_NAMES:
             return "agent"
         if low == "system":
             return "system"
+        if words and (words <= _GENERIC_BOT_WORDS if strict_bot else words & _BOT_NAME_WORDS):
+            return "bot"
+        if in_paren and words & _AGENT_NAMES:
+            return "agent"
     return None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -42,6 +42,12 @@ _LEADING_PUNCT = re.compile(r"^\s*[:：\-–—]\s*")
 _TEXT_WORDS = cues.CHAT | frozenset("text body content".split())
 #: aria-labels that name a message's sender ("Message from Jessica at 10:42 AM")
 _SPOKEN_HINT = re.compile(r"^\s*(?:new\s+)?message\s+from\b|\b(?:said|says|sent|wrote)\b", re.I)
+#: a data-timestamp worth keeping: an ISO date with a time ("2025-03-03T10:42")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+#: "Bot · 25m ago": a name and a time in one label string
+_LABEL_PARTS = re.compile(r"\s+[·•|]\s+")
+_SHAPE_WORDS = re.compile(r"[.\-~]")
+_DIGIT = re.compile(r"\d")
 
 # Weights of evidence for a unit's side. A class word on the unit itself or a
 # spoken label outweighs a word on a wrapper inside it.
@@ -172,6 +178,19 @@ class _Reader:
 
     def __init__(self) -> None:
         self.words = _Words()
+        self._all_text: dict[int, str] = {}
+
+    def all_text(self, tag: Tag) -> str:
+        """html.all_text, once per element per parse.
+
+        Nested candidates each read the units holding the ones below, so the
+        same label is reached from up to _MAX_CANDIDATES of them; a hidden
+        label is not counted toward _MAX_UNIT_TAGS and may be any size.
+        """
+        found = self._all_text.get(id(tag))
+        if found is None:
+            found = self._all_text[id(tag)] = all_text(tag)
+        return found
 
     def read(self, unit: Tag, skip_subtree: Tag | None = None) -> _Read | None:
         """The unit's text, labels and evidence; None when it is too big to be a message."""
@@ -185,7 +204,7 @@ class _Reader:
         r.typing = bool(own & cues.TYPING_WORDS)
         if is_hidden(unit) or cues.screen_reader_only(own):
             # a screen-reader label standing beside its bubble: "Adviser said :"
-            self._labels(r, [], [], [all_text(unit)], [])
+            self._labels(r, [], [], [self.all_text(unit)], [])
             return r
         labels: list[Tag] = []
         name_labels: list[Tag] = []
@@ -200,7 +219,7 @@ class _Reader:
             hidden.append(aria)
         for attr in ("data-timestamp", "data-time", "data-sent-at", "data-datetime"):
             value = unit.get(attr)
-            if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", value):
+            if isinstance(value, str) and _ISO_DATETIME.match(value):
                 r.datetime_text = value.strip()
                 break
 
@@ -233,14 +252,14 @@ class _Reader:
                 value = node.get("datetime")
                 if isinstance(value, str) and ":" in value and r.datetime_text is None:
                     r.datetime_text = value.strip()
-                text = all_text(node)
+                text = self.all_text(node)
                 if text:
                     times.append(text)
                 self._title(node, titles)
                 labels.append(node)
                 continue
             if is_hidden(node) or cues.screen_reader_only(w):
-                text = all_text(node)
+                text = self.all_text(node)
                 if text:
                     hidden.append(text)
                 r.typing = r.typing or bool(w & cues.TYPING_WORDS)
@@ -264,7 +283,7 @@ class _Reader:
                         name_labels.append(node)
                     continue
             if name == "a":
-                r.link_chars += len(all_text(node))
+                r.link_chars += len(self.all_text(node))
             if depth <= 4:
                 r.votes.add_words(w, _W_INNER)
                 if w & cues.NOT_CHAT and not w & cues.STRONG_CHAT:
@@ -285,7 +304,10 @@ class _Reader:
             skip = labels
             text = visible_text(unit, skip=skip)  # the message *is* "9:30"
         elif loose_times and not times:
-            times.append(all_text(loose_times[0]))
+            times.append(self.all_text(loose_times[0]))
+        # the text with a name shown in front of it still in, for event lines;
+        # a name label found in the walk is already out of it
+        named = text if not name_labels else None
         if not names and text:
             prefix = _name_prefix(unit, skip)
             if prefix is not None:
@@ -306,12 +328,15 @@ class _Reader:
         # only short lines can be events ("Jessica has left the chat."): keep
         # their name in, and spare long messages a second pass
         if name_labels and len(text) <= 120:
-            r.event_text = visible_text(unit, skip=[t for t in skip if t not in name_labels])
+            if named is None:
+                kept = {id(t) for t in name_labels}
+                named = visible_text(unit, skip=[t for t in skip if id(t) not in kept])
+            r.event_text = named
         else:
             r.event_text = text
         r.text = text
         if r.link_chars:
-            r.all_chars = len(all_text(unit))
+            r.all_chars = len(self.all_text(unit))
         return r
 
     def _labels(self, r: _Read, names: list[str], times: list[str], hidden: list[str], titles: list[str]) -> None:
@@ -355,10 +380,10 @@ class _Reader:
 
     def _label(self, node: Tag, w: frozenset[str], names: list[str], times: list[str], titles: list[str]) -> bool:
         """Take a name, time or name-and-time label; False when `node` is not one."""
-        text = all_text(node)
+        text = self.all_text(node)
         if not text or len(text) > 80 or len(text.split()) > 10:
             return False
-        leaves = _leaves(node)
+        leaves = _leaves(node, self.all_text)
         if len(leaves) > 1 or (w & cues.META_WORDS and not w & (cues.NAME_WORDS | cues.TIME_WORDS)):
             return self._meta(leaves, names, times, titles)
         if w & cues.TIME_WORDS and (cues.time_like(text) or is_relative_time(text)):
@@ -376,7 +401,7 @@ class _Reader:
         parts: list[tuple[Tag, str]] = []
         for leaf in leaves:
             # "Bot · 25m ago." is a name and a time in one string
-            parts.extend((leaf, p) for p in re.split(r"\s+[·•|]\s+", all_text(leaf)) if p)
+            parts.extend((leaf, p) for p in _LABEL_PARTS.split(self.all_text(leaf)) if p)
         for leaf, text in parts:
             if leaf.name == "time" or cues.time_like(text) or is_relative_time(text):
                 times.append(text)
@@ -411,7 +436,7 @@ def _standalone(node: Tag) -> bool:
     return True
 
 
-def _leaves(node: Tag) -> list[Tag]:
+def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
     """Text-bearing innermost elements of a small label (a `<time>` counts as one)."""
     out: list[Tag] = []
     stack = [node]
@@ -421,7 +446,7 @@ def _leaves(node: Tag) -> list[Tag]:
             continue
         kids = _children(cur)
         if cur.name == "time" or not kids:
-            if all_text(cur):
+            if text_of(cur):
                 out.append(cur)
         else:
             stack.extend(reversed(kids))
@@ -435,39 +460,47 @@ def _name_prefix(unit: Tag, skip: list[Tag], expected: str = "") -> tuple[Tag, s
     "<b>Note:</b>" keeps its word. With `expected` (a name known from a hidden
     label), an element in front holding exactly that name is the name label.
     """
-    skip_ids = {id(t) for t in skip}
-    for node in unit.descendants:
-        if not isinstance(node, NavigableString) or isinstance(node, Comment) or not node.strip():
-            continue
-        el = node.parent
-        hidden = False
-        p = el
-        while p is not None and p is not unit:
-            if id(p) in skip_ids or p.name in NON_TEXT or is_hidden(p):
-                hidden = True
-                break
-            p = p.parent
-        if hidden:
-            continue
-        if el is unit or el is None:
-            return None
-        text = shown_text(el)
-        if text != cues.clean(str(node)):
-            return None  # the first string is part of a longer run of text
-        if expected:
-            return (el, expected) if text.rstrip(":").strip() == expected else None
-        name = ""
-        if text.endswith(":"):
-            name = text[:-1].strip()
-        else:
-            after = el.next_sibling
-            if isinstance(after, NavigableString) and str(after).lstrip().startswith(":"):
-                name = text
-        if not name or len(name) > 40 or len(name.split()) > 5 or cues.time_like(name):
-            return None
-        if not classes(el) and name.lower() not in ("you", "me"):
-            return None
-        return el, name
+    node = _first_shown_string(unit, {id(t) for t in skip})
+    if node is None:
+        return None
+    el = node.parent
+    if el is unit or el is None:
+        return None
+    text = shown_text(el)
+    if text != cues.clean(str(node)):
+        return None  # the first string is part of a longer run of text
+    if expected:
+        return (el, expected) if text.rstrip(":").strip() == expected else None
+    name = ""
+    if text.endswith(":"):
+        name = text[:-1].strip()
+    else:
+        after = el.next_sibling
+        if isinstance(after, NavigableString) and str(after).lstrip().startswith(":"):
+            name = text
+    if not name or len(name) > 40 or len(name.split()) > 5 or cues.time_like(name):
+        return None
+    if not classes(el) and name.lower() not in ("you", "me"):
+        return None
+    return el, name
+
+
+def _first_shown_string(unit: Tag, skip_ids: set[int]) -> NavigableString | None:
+    """The first non-blank string of `unit` outside hidden, non-text and skipped elements.
+
+    A walk down that steps over those subtrees whole: asking each string
+    whether an ancestor hides it costs the nesting depth per string.
+    """
+    stack: list[object] = list(reversed(unit.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, Comment) and node.strip():
+                return node
+        elif isinstance(node, Tag):
+            if id(node) in skip_ids or node.name in NON_TEXT or is_hidden(node):
+                continue
+            stack.extend(reversed(node.contents))
     return None
 
 
@@ -574,7 +607,7 @@ class _Container:
             kids = _children(node)
             if len(kids) >= 2:
                 for shape, n in _count(self.words.shape(k) for k in kids).items():
-                    if n >= 2 and set(re.split(r"[.\-~]", shape)) & cues.GROUP_ITEM_WORDS:
+                    if n >= 2 and set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS:
                         return node
             if depth < 3:
                 stack.extend((k, depth + 1) for k in reversed(kids))
@@ -690,7 +723,9 @@ class _Container:
             if ok:
                 out.add(shape)
         if len(out) > 1:
-            out = {min(out, key=lambda s: len(by_shape[s]))}
+            # the rarest shape; a tie goes to the one seen first, never to set order
+            # (which changes with the hash seed, and so the parse from run to run)
+            out = {min(out, key=lambda s: (len(by_shape[s]), by_shape[s][0]))}
         return out
 
     def _finish(self, drafts: list[_Draft], units: list[_Unit]) -> _Candidate | str:
@@ -811,7 +846,7 @@ class _Container:
             if node.parent.name in NON_TEXT:
                 continue
             text = cues.clean(str(node))
-            if cues.CHAT_STARTED.match(text) and re.search(r"\d", text):
+            if cues.CHAT_STARTED.match(text) and _DIGIT.search(text):
                 label = shown_text(node.parent)
                 return label if cues.CHAT_STARTED.match(label) else text
         return None
@@ -912,7 +947,8 @@ def _judge(soup: BeautifulSoup) -> list[tuple[Tag, _Candidate | str]]:
     """Candidates by their first look, each read in full (or rejected, with a reason)."""
     reader = _Reader()
     words = reader.words
-    root = soup.body or soup
+    # an empty <body> is a falsy Tag: test for None, not truth
+    root = soup.body if soup.body is not None else soup
     ranked: list[tuple[int, int, Tag]] = []
     # one pass over the tree: every element is some parent's child exactly once
     for order, node in enumerate(root.descendants):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ParsedChat, ParsedMessage
+from .groups import in_groups
 from .html import (
     all_text,
-    by_classes,
     classes,
     first_by_class,
     has_any_class,
@@ -40,16 +40,51 @@ def _role(cls: list[str]) -> str | None:
     return None
 
 
-def _group_name(group: Tag) -> str:
-    """The first name shown in a message group (it may sit on any bubble)."""
-    for message in by_classes(group, ("cx-message",)):
-        if _role(classes(message)) in ("agent", "bot", "customer") and not any(
-            "typing" in c.lower() for c in classes(message)
-        ):
-            name = strip_suffix(all_text(first_by_class(message, ("cx-name",)).get("cx-name")), (":",))
-            if name:
-                return name
-    return ""
+def _typing(cls: list[str]) -> bool:
+    """The "Ryan is typing" bubble (cx-typing, in whatever case)."""
+    return any("typing" in c.lower() for c in cls)
+
+
+def _shown_name(message: Tag) -> str:
+    """The name a participant's bubble shows ("" on system lines and typing bubbles)."""
+    cls = classes(message)
+    if _role(cls) not in ("agent", "bot", "customer") or _typing(cls):
+        return ""
+    return strip_suffix(all_text(first_by_class(message, ("cx-name",)).get("cx-name")), (":",))
+
+
+def _name_groups(group: Tag, names: dict[int, str]) -> None:
+    """Put in `names` the first name shown in `group` (it may sit on any bubble)
+    and in each group nested in it, keyed by id; "" for a group that shows none.
+
+    One walk for the lot, skipping groups already named: asking each nested
+    group in turn would walk the same bubbles once per level of nesting.
+    """
+    waiting: list[Tag] = [group]  # groups around the walk's position still without a name
+    stack: list[tuple[Tag, bool]] = [(group, True)]
+    stack.extend((c, False) for c in reversed(group.contents) if isinstance(c, Tag))
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            if waiting and waiting[-1] is node:
+                waiting.pop()
+                names[id(node)] = ""
+            continue
+        cls = classes(node)
+        if "cx-message" in cls:
+            found = _shown_name(node)  # not entered: a bubble's inside is no group's business
+        elif "cx-message-group" in cls and id(node) in names:
+            found = names[id(node)]  # named by an earlier walk: not walked again
+        else:
+            if "cx-message-group" in cls:
+                waiting.append(node)
+                stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.contents) if isinstance(c, Tag))
+            continue
+        if found:
+            for g in waiting:
+                names[id(g)] = found
+            waiting.clear()
 
 
 def parse(soup: BeautifulSoup) -> ParsedChat:
@@ -58,13 +93,14 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
     messages: list[ParsedMessage] = []
     group_names: dict[int, str] = {}
     day: str | None = None
-    for node in by_classes(transcript[0] if transcript else soup, wanted):
+    root = transcript[0] if transcript else soup
+    for node, group in in_groups(root, wanted, ("cx-message-group",)):
         cls = classes(node)
         if "cx-date" in cls:
             day = visible_text(node) or all_text(node) or day
             continue
-        if any("typing" in c.lower() for c in cls):
-            continue  # the "Ryan is typing" bubble
+        if _typing(cls):
+            continue
         role = _role(cls)
         if role is None:
             continue
@@ -79,11 +115,9 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
             continue
         # the name label is aria-hidden (the screen reader gets "Ryan said") but shown on screen
         speaker = strip_suffix(all_text(name), (":",)) if role != "system" else ""
-        if not speaker and role != "system":
-            group = node.find_parent(class_="cx-message-group")
-            if group is not None:
-                if id(group) not in group_names:
-                    group_names[id(group)] = _group_name(group)
-                speaker = group_names[id(group)]
+        if not speaker and role != "system" and group is not None:
+            if id(group) not in group_names:
+                _name_groups(group, group_names)
+            speaker = group_names[id(group)]
         messages.append(ParsedMessage(role=role, speaker=speaker, text=text, time_text=all_text(time), day_text=day))
     return ParsedChat(parser=NAME, messages=messages)
