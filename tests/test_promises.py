@@ -755,6 +755,15 @@ REFERENCES = [
          Reference("tracking", "1Z4X88A00402")],
     ),
     ("Tracking number: 9405 5036 9930 0412 8811 92.", [Reference("tracking", "9405 5036 9930 0412 8811 92")]),
+    # a document's or a request's own number is a reference; a specific label before it still wins
+    ("The engineer's job ref is EN-550912.", [Reference("reference", "EN-550912")]),
+    ("Your receipt no. is SH/4471/22.", [Reference("reference", "SH/4471/22")]),
+    ("Invoice # 2024-77-1045 covers both months.", [Reference("reference", "2024-77-1045")]),
+    ("The application ID for your transfer is AP88120734.", [Reference("reference", "AP88120734")]),
+    ("Your order invoice number is 55120-A.", [Reference("order", "55120-A")]),
+    # an airline ticket number: carrier code then ten digits; a courier's number in short mixed groups
+    ("Your e-ticket number is 125 4471203398.", [Reference("ticket", "125 4471203398")]),
+    ("Tracking: 1Z 88R 4W1 77 0032 1195, out for delivery.", [Reference("tracking", "1Z 88R 4W1 77 0032 1195")]),
 ]
 
 
@@ -777,6 +786,13 @@ def test_references(text, expected):
     "Just in case, our number is 555-0142.",
     "Your statement dated 2025-04-11 is ready.",
     "I've logged a dispute on the R2,350.00 debit order.",  # the tail of a sum after its thousands comma
+    # the new label words with what is no reference after them
+    "Your receipt for the card ending 4321 is in your inbox.",
+    "Call the job line on 0800 123 4567.",
+    "Your invoice total is 1,250.00, due 03/04/2025.",
+    "Your application was approved on 2025-03-02.",
+    "The invoice covers 4500 points.",
+    "Your receipt: flight 2490 on 4 May.",
 ])
 def test_not_references(text):
     assert find_references(text) == []

@@ -13,7 +13,10 @@ from itertools import accumulate
 from .records import Reference
 
 _LABEL_WORDS = [
-    (r"reference|ref", "reference"), (r"confirmation|conf", "confirmation"), (r"case|complaint", "case"),
+    # a document's or a request's own number is a reference: "job number", "receipt no.", "invoice #",
+    # "application number"; generic, so "order invoice number" stays an order
+    (r"reference|ref|job|receipt|invoice|application", "reference"),
+    (r"confirmation|conf", "confirmation"), (r"case|complaint", "case"),
     (r"e-?ticket|ticket|service\s+request|SR", "ticket"), (r"claim", "claim"), (r"dispute", "dispute"),
     (r"file", "file"), (r"order", "order"), (r"incident", "incident"),
     (r"tracking|waybill|air\s+waybill|AWB|consignment", "tracking"),
@@ -145,15 +148,26 @@ class _Coverage:
 #: a value written in groups after capital letters: "FQ 1234 5678 9GB", "CE 118 442 907 IE", "CLM 2025 004471",
 #: "INC 0044712"; at least five digits, so "UK 2025" is no value
 _SPACED = re.compile(r"[A-Z]{2,4}(?: \d{2,8}){1,4}(?: \d{0,4}[A-Z]{2})?(?![\w-])")
-_DIGIT_GROUP = re.compile(r" \d{3,6}(?![\w-])")
+# up to ten digits: an airline ticket number is a three-digit carrier code and ten digits ("016 2398812245")
+_DIGIT_GROUP = re.compile(r" \d{3,10}(?![\w-])")
 _LAST_GROUP = re.compile(r" \d{2}(?![\w-])")  # "9405 5036 9930 0412 8811 92": a short group ends a long number
+#: a courier's number written in short groups of capitals and digits, each with a digit: "1Z 4F8 W62 03 8817 2290"
+_SHORT_MIXED = re.compile(r"(?=[A-Z]*\d)[A-Z\d]{2,4}")
+_MIXED_GROUP = re.compile(r" (?=[A-Z]*\d)[A-Z\d]{2,6}(?![\w-])")
 _IN_CASE = re.compile(r"case(?:\s*[,;.!?]|\s+(?!(?:no|nr|num|number|id|ref|reference)\b)[a-z])", re.I)
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)\#?")
 
 
 def _with_digit_groups(text: str, value: re.Match) -> tuple[int, int]:
-    """Extend an all-digit value over digit groups written with single spaces ("1234 5678")."""
+    """Extend an all-digit value over digit groups written with single spaces ("1234 5678"), and a short
+    value of capitals and digits over more such groups ("1Z 4F8 W62 03 8817 2290")."""
     end = value.end()
+    if not value.group(0).isdigit() and _SHORT_MIXED.fullmatch(value.group(0)):
+        groups = 0
+        while group := _MIXED_GROUP.match(text, end):
+            end, groups = group.end(), groups + 1
+        # three groups at least: "1Z 4F8" alone could be two words of a sentence
+        return (value.start(), end) if groups >= 3 else value.span()
     if value.group(0).isdigit() and not _PHONE_CONTEXT.search(text[max(0, value.start() - 12):value.start()]):
         groups = 0
         while (group := _DIGIT_GROUP.match(text, end)) and not _QUANTITY_AFTER.match(text, group.end()):
