@@ -332,11 +332,3 @@ def test_local_today_fallbacks() -> None:
 ])
 def test_amount_text(amount: float | None, currency: str, text: str) -> None:
     assert amount_text(amount, currency) == text
-
-
-def test_every_command_and_option_has_help() -> None:
-    for name, command in cli.commands.items():
-        assert command.help, name
-        for param in command.params:
-            if param.param_type_name == "option":
-                assert param.help, f"{name} {param.name}"
