@@ -210,6 +210,10 @@ NEGATIVES = {
     # a present tense is a promise only with a due expression; "on" and "from" alone name a place, not a date
     "present where it shows": "Your refund shows on your statement.",
     "present where it ships from": "Your new card ships from our warehouse.",
+    # this chat handed on, or kept; a team that only holds what the customer gave
+    "hand you over": "I'll hand you over to a colleague now.",
+    "take it from here": "I'll take it from here.",
+    "team has your number": "The team has your number on file.",
 }
 
 
@@ -466,6 +470,20 @@ GRAMMAR_CASES = {
         "working days.",
         [("credit", 100.0, "USD", "within 2 working days", "2025-03-06")],
     ),
+    # a matter handed on: handed or bumped to someone of the company, now with a team, a team has it now
+    "handed over to a team": (
+        "I've handed your billing query over to our accounts team.", [("escalation", None, None, None, None)]),
+    "bumped up to a team leader": ("I've bumped this up to my team leader.", [("escalation", None, None, None, None)]),
+    "now with a panel": ("Your appeal is now with our review panel.", [("escalation", None, None, None, None)]),
+    "a team now has it, then a call": (
+        "Our fraud team now has your case and they'll call you tomorrow.",
+        [("escalation", None, None, None, None), ("callback", None, None, "tomorrow", "2025-03-05")],
+    ),
+    "a team takes it from here": ("Our complaints team will take it from here.", [("escalation", None, None, None, None)]),
+    # a place is no one a matter goes to; a sum bumped up is a setting
+    "moved to an office": (
+        "Your appointment has been moved to the Main Street office.", [("account_change", None, None, None, None)]),
+    "limit bumped up": ("I've bumped your limit up to $5,000.", [("account_change", 5000.0, "USD", None, None)]),
 }
 
 

@@ -84,7 +84,7 @@ _NEGATION = re.compile(
     r"(?:wo|ca|do|did|does|is|are|was|were|have|has|could|would|should)nt)\b|n't\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:typically|usually|generally|normally|often|sometimes|always|routinely|in general|in most cases|"
-    r"as a rule|our policy|policy is|per our (?:policy|policies|terms|rules|guidelines|process)|similar|in the past|tend to|eligible|would you|do you want|"
+    r"as a rule|our policy|(?<!your )policy is(?!\s+now)|per our (?:policy|policies|terms|rules|guidelines|process)|similar|in the past|tend to|eligible|would you|do you want|"
     r"shall i|if you'd like|if you would like|would need|aim to|try to|hope to|hopefully|possibly|probably|"
     r"might|could|can take|(?:you|me) on (?:a (?:brief |short )?)?hold)\b",
     re.I,
@@ -105,7 +105,8 @@ _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|
 #: a negation inside a relative clause about the past says nothing of the promise around it:
 #: "we refunded the $89 you paid for the Wi-Fi that never worked", "the two charges that you don't recognise"
 _RELATIVE_NEGATION = re.compile(
-    r"\b(?:that|which|who)\s+(?:(?:you|it|they|he|she)\s+)?(?:never|(?:do|did|does|was|were|is|has|had|have)"
+    r"\b(?:that|which|who)\s+(?:(?:you|it|they|he|she)\s+)?(?:never|(?:do|did|does|was|were|is|has|had|have|would|could"
+    r"|wo|ca)"
     r"(?:n't|\s+not))\s+\w+", re.I)
 _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
@@ -172,7 +173,7 @@ _ALONE = frozenset(
 ) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone", "active", "live", "effective", "inactive",
      "done", "complete", "ready", "visible", "under", "place", "house"}
 #: "you're now on the 11:20", "your seat is now 14C": a state set, said with "now"
-_NOW_STATES = frozenset({"on", "part", "your"})
+_NOW_STATES = frozenset({"on", "part", "your", "with", "has", "have"})
 _ALONE -= {"pulling", "hitting", "spotting"}  # "I'm just pulling up your account": chatter far more often
 _WITH_MODAL = (frozenset(FORMS) - _ALONE) | {"be"}
 _MODALS = frozenset(
@@ -393,7 +394,7 @@ def _clause_commitment(
 
 
 #: a state the company has set, said with "be": "your roaming bolt-on is now active", "you're now on the 11:20"
-_STATES = frozenset({"active", "live", "in", "on", "part", "ready", "under", "visible"})
+_STATES = frozenset({"active", "live", "in", "on", "part", "ready", "under", "visible", "with"})
 _BE_STATE = Verb("be_active", "account_change", STRONG)
 #: "your new card will be ready for collection": what is ready names the kind
 _BE_READY = Verb("be_ready", None, NEUTRAL)
@@ -401,6 +402,8 @@ _BE_READY = Verb("be_ready", None, NEUTRAL)
 _BE_UNDER = Verb("be_under", "dispute", STRONG)
 #: "the same will be visible in your statement": a thing that shows
 _BE_VISIBLE = Verb("be_visible", None, NEUTRAL)
+#: "your complaint is now with our specialist team", "our resolution team now has your case": handed on
+_WITH_TEAM = Verb("be_with_team", "escalation", STRONG)
 _COLLECTION = frozenset({"collection", "collect", "pick", "pickup", "pick-up"})
 
 
@@ -422,6 +425,11 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
         return None
     if w == "visible":
         return _BE_VISIBLE, "pp"
+    if w == "with":
+        # "your claim no. 4411-22 is now with our fraud team": a matter named by its number is looked up, not handed on
+        named = any(ch.isdigit() for k in range(first, j) for ch in words[k])
+        return (_WITH_TEAM, "pp") if nxt in ("our", "the", "my") and not named and _names_recipient(
+            words[i + 1:end]) else None
     if w == "ready":
         return (_BE_READY, "pp") if not _COLLECTION.isdisjoint(words[i + 1:i + 5]) else None
     if w == "under":
@@ -605,7 +613,7 @@ def _verb_group(
     if sense is None:
         return None
     verb = sense
-    if tense == "present" and not _present_for_future(verb, subject, facts):
+    if tense == "present" and not (_present_for_future(verb, subject, facts) or verb is _WITH_TEAM and facts.now()):
         return None
     if verb is _BE_STATE and tense == "present_passive" and "your" not in words[first:i] and not (
             subject == "you" or words[i] == "part" or _np_class(words, np_start, i) == "account_change"):
@@ -998,9 +1006,21 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     """The verb as used here: particles it needs, and phrasal senses ("reach out", "go up", "take effect")."""
     after = words[i + 1:min(end, i + 1 + _PARTICLE_WINDOW)]
     lemma = verb.lemma
+    if lemma == "have" and after[:1] == ["your"] and _MATTERS.intersection(after[1:4]) and (
+            words[i - 2 if words[i - 1] == "now" else i - 1] in AGENT_NOUNS):
+        return _WITH_TEAM  # "our Customer Resolution team now has your complaint"
+    if lemma == "hand" and after[:1] == ["you"]:
+        return None  # "I'll hand you over to billing": this chat, not the account
+    if lemma == "take" and "from" in after and after[after.index("from") + 1:][:1] == ["here"]:
+        # "Client Relations will take your complaint from here"; "I'll take it from here" is no hand-on
+        return _ESCALATE if subject in ("agent", "first") and not AGENT_NOUNS.isdisjoint(words[max(0, i - 6):i]) else None
+    if lemma == "send" and after[:1] in (["it"], ["this"]) and after[1:2] in (["across"], ["over"], ["on"]) and (
+            "you" not in after):
+        return _SEND_ON  # "I've sent it across": the matter handed on in the clause before
     if lemma == "take" and after[:1] == ["effect"] or lemma == "come" and after[:2] == ["into", "effect"]:
         return VERB_BY_LEMMA["take_effect"]
-    if lemma in _HANDS_ON and _to_recipient(after):
+    # a wider window than a particle's: "handed the missing parcel over to our delivery investigations team"
+    if lemma in _HANDS_ON and _to_recipient(words[i + 1:min(end, i + 1 + 2 * _PARTICLE_WINDOW)]):
         return _ESCALATE  # "this is going up to our executive office", "I'm sending this up to my team leader"
     if lemma == "write" and after[:1] == ["to"]:
         return _CONTACT  # "we'll write to you with the outcome"
@@ -1088,6 +1108,9 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
 
 _REACH = Verb("reach", None, NEUTRAL)
 _ESCALATE = Verb("escalate", "escalation", STRONG)
+_SEND_ON = Verb("send_on", None, OBJECT, frozenset({"escalation"}))
+#: what a team can "have" of the customer's that is handed on to it
+_MATTERS = frozenset("complaint complaints case claim dispute query issue appeal file".split())
 _FETCH = Verb("pick", "other", STRONG)
 _DIRECT_DEBIT = Verb("collect", "account_change", STRONG)
 _KNOCK_DOWN = Verb("knock", "credit", OBJECT, MONEY_OVERRIDES, removal=True)
@@ -1097,25 +1120,30 @@ _GIVE_BACK = Verb("send", "refund", OBJECT, MONEY_OVERRIDES | {"credit"}, remova
 _PUT_IN = Verb("put", None, OBJECT, frozenset(
     {"escalation", "dispute", "refund", "credit", "fee_waiver", "rewards", "account_change", "replacement"}))
 #: verbs that hand a matter on, when it goes to someone of the company: "going up to our ... team"
-_HANDS_ON = frozenset({"go", "send", "pass", "forward", "move", "refer", "escalate", "push", "report"})
+_HANDS_ON = frozenset({"go", "send", "pass", "forward", "move", "refer", "escalate", "push", "report", "hand", "bump"})
 #: who a matter is handed to
 _RECIPIENTS = frozenset(
     "team department manager supervisor specialist specialists office panel leader desk unit committee director "
-    "board management escalations".split())
+    "board management escalations adjuster adjusters investigator investigators".split())
+#: recipients that are also places: only "our/my office" is someone; "the Elm Street office" is where a test moved to
+_PLACE_RECIPIENTS = frozenset({"office", "desk", "unit"})
 _MONEY_HEADS_BACK = frozenset(
     "deposit balance overpayment money funds amount sum difference excess remainder overcharge".split())
 
 
 def _to_recipient(after: list[str]) -> bool:
     """Whether the words after a verb send the matter "to our/my/the ... team" (never "your")."""
-    if "to" not in after:
-        return False
-    k = after.index("to")
-    for w in after[k + 1:k + 8]:
+    return "to" in after and _names_recipient(after[after.index("to") + 1:])
+
+
+def _names_recipient(phrase: list[str]) -> bool:
+    """Whether a noun phrase within its first seven words is someone of the company a matter goes to."""
+    phrase = phrase[:7]
+    for w in phrase:
         if w in ("your", "you"):
             return False
         if w in _RECIPIENTS:
-            return True
+            return w not in _PLACE_RECIPIENTS or any(d in ("our", "my") for d in phrase)
     return False
 
 

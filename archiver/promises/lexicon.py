@@ -115,6 +115,8 @@ VERBS: list[Verb] = [
     Verb("note", None, OBJECT, frozenset({"escalation"})),
     Verb("pass", "escalation", STRONG, particles=("on", "to", "along")),
     Verb("flag", "escalation", STRONG, particles=("with", "to")),
+    # "handed the problem over to our technical team": a hand-on only with someone of the company after it
+    Verb("hand", None, OBJECT, frozenset(), particles=("over", "to", "on")),
     Verb("log", "escalation", OBJECT, past_passive=True),
     Verb("raise", "escalation", OBJECT, past_passive=True),
     Verb("lodge", "escalation", OBJECT, past_passive=True),
@@ -439,7 +441,7 @@ AGENT_NOUNS = frozenset(
     "partner staff system company bank store desk unit office branch crew driver executive associate expert tech "
     "inspector assessor mechanic fitter contractor carrier valuer rider porter plumber electrician locksmith glazier "
     "builder roofer insurer underwriter airline lender lineman linesman linemen linesmen repairman repairmen handyman "
-    "serviceman servicemen concierge".split()
+    "serviceman servicemen concierge care support relations".split()
 )
 #: words that make a subject or object generic or history, not this customer's promise
 QUANTIFIERS = frozenset("all every any most many several some multiple similar other others few".split())
