@@ -7,9 +7,11 @@ file read-only (`mode=ro`), which still sees rows a running import adds (WAL).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from archiver.commitments import amount_text, kind_words
+from archiver.tracker import local_today
 
 from . import cells, views
 from .archives import find_archives, known_archives, metadata_for
@@ -33,11 +35,21 @@ def startup(datasette: Any) -> Any:
 ARCHIVE_PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
 
 
+def chat_today(tz: str | None, sent_at: str | None) -> str:
+    """SQL `chat_archiver_today(tz, sent_at)`: today's date where the chat happened.
+
+    The overdue canned query compares due dates with it, so Datasette and
+    `chat-archiver promises --overdue` agree (one rule, in archiver.tracker).
+    """
+    return local_today(tz, sent_at, dt.datetime.now(dt.timezone.utc)).isoformat()
+
+
 @hookimpl
 def prepare_connection(conn: Any) -> None:
     if conn.execute("select 1 from sqlite_master where type = 'table' and name = 'messages_fts'").fetchone():
         for pragma in ARCHIVE_PRAGMAS:
             conn.execute(pragma)
+        conn.create_function("chat_archiver_today", 2, chat_today)
 
 
 @hookimpl

@@ -7,6 +7,7 @@ chat of serve_support, and a chat whose promises are wrapped in markup.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -16,6 +17,7 @@ from serve_support import WAIVED_TEXT, add_chat, build_archive, message_id
 from archiver.model import Message, Transcript
 from archiver.serve import build_datasette
 from archiver.store import Archive
+from archiver.tracker import list_promises
 
 EVIL_COMPANY = "Bluefin <Airways> & Co"
 REFUND = 'Sorry about that <b>again</b>. I will refund $25 to your card <img src=x onerror="pwned()"> within 5 business days. Thanks & bye <script>pwned()</script>'
@@ -133,6 +135,42 @@ def test_canned_queries(world: World) -> None:
     finally:
         archive.set_promise_status(world.fee, "open")
         archive.close()
+
+
+def test_overdue_is_judged_in_the_chats_zone(tmp_path) -> None:
+    """Datasette's overdue query and `promises --overdue` agree: "today" is the chat's own date.
+
+    Kiritimati (UTC+14) and Pago Pago (UTC-11) are always a day or two apart, so a promise due on
+    Pago Pago's today is overdue in Kiritimati and not in Pago Pago, whatever the hour; a rule
+    using the UTC date gets one of the two wrong at any hour.
+    """
+    due = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=11)).date()
+    said = (due - dt.timedelta(days=5)).isoformat()
+    path = tmp_path / "archive.db"
+    archive = Archive(path)
+    ids = {}
+    try:
+        for zone, offset in (("Pacific/Kiritimati", "+14:00"), ("Pacific/Pago_Pago", "-11:00")):
+            _, (mid,) = add_chat(archive, Transcript(f"Bank in {zone}", "liveperson", zone, [
+                Message(0, "agent", "Ana", "I will refund $25 to your card within 5 days.", "12:00 PM",
+                        f"{said}T12:00:00{offset}", "page"),
+            ]), f"{zone.replace('/', '-')}.html", zone.encode())
+            ids[zone] = mid
+        listed = [p.message_id for p in list_promises(archive.db.conn, overdue=True)]
+    finally:
+        archive.close()
+    assert listed == [ids["Pacific/Kiritimati"]]
+
+    ds = build_datasette(path)
+    loop = asyncio.new_event_loop()
+    try:
+        r = loop.run_until_complete(ds.client.get("/archive/overdue_promises.json?_shape=objects"))
+    finally:
+        loop.close()
+    assert r.status_code == 200, r.text
+    assert [(row["message_id"], row["due_by"]) for row in r.json()["rows"]] == [
+        (ids["Pacific/Kiritimati"], due.isoformat())
+    ]
 
 
 def test_find_reference_number_query(world: World) -> None:
