@@ -214,6 +214,10 @@ NEGATIVES = {
     "hand you over": "I'll hand you over to a colleague now.",
     "take it from here": "I'll take it from here.",
     "team has your number": "The team has your number on file.",
+    "look for a button": "Look for the blue button in the app.",
+    "watch out for scams": "Watch out for scam texts.",
+    "look at the account": "Let me look at your account.",
+    "was in the post": "Your new router was in the post last week.",
 }
 
 
@@ -484,6 +488,22 @@ GRAMMAR_CASES = {
     "moved to an office": (
         "Your appointment has been moved to the Main Street office.", [("account_change", None, None, None, None)]),
     "limit bumped up": ("I've bumped your limit up to $5,000.", [("account_change", 5000.0, "USD", None, None)]),
+    # told what to look out for; a thing in the post or the inbox; someone who gives you a call or gets to you
+    "look out for": (
+        "Look out for a confirmation email within 2 days.", [("follow_up", None, None, "within 2 days", "2025-03-06")]),
+    "in the post now": ("Your replacement card is in the post now.", [("replacement", None, None, None, None)]),
+    "she'll give you a call": (
+        "I've passed this to a specialist, and she'll give you a call tomorrow.",
+        [("escalation", None, None, None, None), ("callback", None, None, "tomorrow", "2025-03-05")],
+    ),
+    "have it at your door": (
+        "The courier will have it at your door by Friday.", [("delivery", None, None, "by Friday", "2025-03-07")]),
+    "get to you": (
+        "A locksmith has been booked and will get to you by 6 PM.", [("delivery", None, None, "by 6 PM.", "2025-03-04")]),
+    "give it days": (
+        "I've credited $30 to your account - give it 3 working days to appear.",
+        [("credit", 30.0, "USD", "give it 3 working days", "2025-03-07")],
+    ),
 }
 
 

@@ -129,7 +129,7 @@ _FEE_GONE = re.compile(
 _DONE = re.compile(r"^\W*(?P<np>(?:your\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+(?:(?:is|'s)\s+(?:now\s+)?(?:done|complete)|"
                    r"(?:now\s+|all\s+)?(?:done|complete|completed|processed|sorted|confirmed))\W*$", re.I)
 _DONE_WORDS = frozenset({"done", "complete", "completed", "processed", "sorted", "confirmed"})
-_ALLOW_ONLY = re.compile(r"^\W*(?:please\s+|kindly\s+)?allow\b", re.I)
+_ALLOW_ONLY = re.compile(r"^\W*(?:please\s+|kindly\s+)?(?:allow|give\s+it)\b", re.I)  # "give it 2 days to show"
 _BACK = re.compile(r"\bback\b", re.I)
 _OFF = re.compile(r"\boff\b", re.I)
 _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a-z]+)\s+(?=(?:your|the)\b)", re.I)
@@ -171,7 +171,7 @@ _ALONE = frozenset(
     if kind in ("past", "pp", "pastpp", "ing") or (kind == "s" and (verb.mode == NEUTRAL or verb.lemma in (
         "ship", "reship", "dispatch", "deliver")))
 ) | {"allow", "give", "expect", "way", "won", "wo", "effect", "gone", "active", "live", "effective", "inactive",
-     "done", "complete", "ready", "visible", "under", "place", "house"}
+     "done", "complete", "ready", "visible", "under", "place", "house", "watch", "look"}
 #: "you're now on the 11:20", "your seat is now 14C": a state set, said with "now"
 _NOW_STATES = frozenset({"on", "part", "your", "with", "has", "have"})
 _ALONE -= {"pulling", "hitting", "spotting"}  # "I'm just pulling up your account": chatter far more often
@@ -405,6 +405,8 @@ _BE_VISIBLE = Verb("be_visible", None, NEUTRAL)
 #: "your complaint is now with our specialist team", "our resolution team now has your case": handed on
 _WITH_TEAM = Verb("be_with_team", "escalation", STRONG)
 _COLLECTION = frozenset({"collection", "collect", "pick", "pickup", "pick-up"})
+#: where a thing sent is: what is in them names the kind
+_MAILBOXES = frozenset({"inbox", "mailbox", "post", "mail", "app"})
 
 
 def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) -> tuple[Verb, str] | None:
@@ -417,6 +419,8 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
     if not (j >= first and words[j] in _BE):
         return None
     now = "now" in words[j + 1:i]
+    if w == "in" and nxt in ("your", "the") and i + 2 < end and words[i + 2] in _MAILBOXES:
+        return _BE_VISIBLE, "pp"  # "an updated statement is in your inbox now", "your new card is in the post"
     if w == "in" and nxt != "place":
         return None
     if w == "on" and not (nxt in ("the", "a", "an", "our") and (now or facts.words_due())):
@@ -580,11 +584,11 @@ def _verb_group(
         return None
     subject, np_start = _subject(tokens, words, first, subject_end)
     inherited = False
+    if subject == "none" and verb.lemma in _TOLD_TO_WATCH and subject_end == first and form == "base":
+        subject, tense = "you", "future"  # "Expect a call from our security team", "watch for their email"
     if subject == "none":
         if previous is None:
-            if not (verb.lemma == "expect" and subject_end == first):
-                return None
-            subject, tense = "you", "future"  # "Expect a call from our security team"
+            return None
         else:
             subject, inherited = previous.subject, True
             np_start = previous.np if previous.np is not None else np_start
@@ -638,7 +642,10 @@ def _verb_group(
     if verb.mode == RECEIVE and not passive:
         if subject != "you":
             return None
-        patient_at = _object_start(words, i + 1, end)
+        k = i + 1
+        while k < end and verb.lemma in ("watch", "look") and words[k] in ("out", "for"):
+            k += 1  # "look out for an email": what is looked for
+        patient_at = _object_start(words, k, end)
     elif passive:
         if subject == "you":
             patient_at = _object_start(words, i + 1, end)
@@ -653,8 +660,9 @@ def _verb_group(
                 return _Found("-" if scoped else "delivery", i, subject, tense)  # "our engineers will be on site"
             return None  # "I've gone through your statements"
         if subject == "agent" and words[subject_end - 1] in ("they", "he", "she") and verb.mode != STRONG and (
-                verb.kind != "other") and not (verb.kind in ("follow_up", "callback") and words[i + 1:i + 2] == [
-                "you"]):  # "they will resolve it" adds to the promise before; "they'll email you" is one of its own
+                verb.kind != "other") and not (words[i + 1:i + 2] == ["you"] and (
+                verb.kind in ("follow_up", "callback") or _thing_kind(words, i + 2, end) in ("follow_up", "callback"))):
+            # "they will resolve it" adds to the promise before; "they'll email you", "she'll give you a call" are their own
             return _Found("-" if scoped else "_", i, subject, tense, fallback=_own_kind(verb), verb=verb)
         if subject == "agent" and tense == "progressive" and "already" in words[subject_end:i]:
             # "power will be back on by 12:00; the crew is already replacing the cable": the work on that promise
@@ -718,6 +726,8 @@ def _verb_group(
     return _Found(kind, i, subject, tense, fallback=fallback, np=np, verb=verb)
 
 
+#: imperatives that tell the customer what is coming: "expect a call", "look out for an email"
+_TOLD_TO_WATCH = frozenset({"expect", "watch", "look"})
 #: a bare subject with one of these is this customer's, not a habit ("revised documents will be posted")
 _SPECIFIC = frozenset({"new", "revised", "updated", "corrected", "amended", "replacement", "reissued"})
 _DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
@@ -1009,6 +1019,10 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     if lemma == "have" and after[:1] == ["your"] and _MATTERS.intersection(after[1:4]) and (
             words[i - 2 if words[i - 1] == "now" else i - 1] in AGENT_NOUNS):
         return _WITH_TEAM  # "our Customer Resolution team now has your complaint"
+    if lemma == "have" and "at" in after[:4] and after[after.index("at") + 1:][:2] in (["your", w] for w in _PLACES):
+        return _HAVE_AT  # "the driver will have it at your door by Wednesday"
+    if lemma == "get" and after[:2] in (["to", "you"], ["to", "your"]):
+        return _REACH  # "an engineer has been dispatched and will get to you within 2 hours"
     if lemma == "hand" and after[:1] == ["you"]:
         return None  # "I'll hand you over to billing": this chat, not the account
     if lemma == "take" and "from" in after and after[after.index("from") + 1:][:1] == ["here"]:
@@ -1109,6 +1123,7 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
 _REACH = Verb("reach", None, NEUTRAL)
 _ESCALATE = Verb("escalate", "escalation", STRONG)
 _SEND_ON = Verb("send_on", None, OBJECT, frozenset({"escalation"}))
+_HAVE_AT = Verb("have_at", "delivery", STRONG)
 #: what a team can "have" of the customer's that is handed on to it
 _MATTERS = frozenset("complaint complaints case claim dispute query issue appeal file".split())
 _FETCH = Verb("pick", "other", STRONG)

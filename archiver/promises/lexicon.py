@@ -290,6 +290,9 @@ VERBS: list[Verb] = [
     Verb("spot", None, RECEIVE),
     Verb("have", None, RECEIVE),
     Verb("expect", None, RECEIVE),
+    # told to the customer: "watch for their email", "look out for a text" (only as an imperative)
+    Verb("watch", None, RECEIVE, particles=("for", "out")),
+    Verb("look", None, RECEIVE, particles=("for", "out")),
 ]
 
 _IRREGULAR = {
@@ -374,7 +377,7 @@ _NOUN_CLASSES = {
                  "label envelope link details information response reply outcome update pin receipt invoice "
                  "quote summary transcript pack schedule reminder statement notification pass report "
                  "e-ticket eticket e-receipt certificate decision pdf image scan folio leaflet brochure booklet "
-                 "factsheet",
+                 "factsheet packet",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
     "rewards": "point mile avios cashback bonus voucher reward",
