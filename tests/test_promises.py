@@ -218,6 +218,7 @@ NEGATIVES = {
     "watch out for scams": "Watch out for scam texts.",
     "look at the account": "Let me look at your account.",
     "was in the post": "Your new router was in the post last week.",
+    "as a minimum": "Your bill will be $10 as a minimum.",
 }
 
 
@@ -500,6 +501,16 @@ GRAMMAR_CASES = {
         "The courier will have it at your door by Friday.", [("delivery", None, None, "by Friday", "2025-03-07")]),
     "get to you": (
         "A locksmith has been booked and will get to you by 6 PM.", [("delivery", None, None, "by 6 PM.", "2025-03-04")]),
+    # what a sum is put on "as" names it; a tax refund is a refund; a service ended; a brand-new thing
+    "as a goodwill credit": (
+        "I've put \u00a320 on your account as a goodwill credit.", [("credit", 20.0, "GBP", None, None)]),
+    "tax refund": ("We've issued your \u00a3310 tax refund.", [("refund", 310.0, "GBP", None, None)]),
+    "disconnected as requested": (
+        "Your landline will be disconnected on Friday as requested.",
+        [("account_change", None, None, "on Friday", "2025-03-07")],
+    ),
+    "coverage added": ("Windscreen coverage has been added to your policy.", [("account_change", None, None, None, None)]),
+    "brand-new charger": ("We're sending you a brand-new charger.", [("replacement", None, None, None, None)]),
     "give it days": (
         "I've credited $30 to your account - give it 3 working days to appear.",
         [("credit", 30.0, "USD", "give it 3 working days", "2025-03-07")],

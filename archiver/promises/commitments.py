@@ -431,9 +431,9 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
         return _BE_VISIBLE, "pp"
     if w == "with":
         # "your claim no. 4411-22 is now with our fraud team": a matter named by its number is looked up, not handed on
-        named = any(ch.isdigit() for k in range(first, j) for ch in words[k])
+        named = any(ch.isdigit() for k in range(max(first, j - _WALK), j) for ch in words[k])
         return (_WITH_TEAM, "pp") if nxt in ("our", "the", "my") and not named and _names_recipient(
-            words[i + 1:end]) else None
+            words[i + 1:min(end, i + 8)]) else None
     if w == "ready":
         return (_BE_READY, "pp") if not _COLLECTION.isdisjoint(words[i + 1:i + 5]) else None
     if w == "under":
@@ -715,6 +715,12 @@ def _verb_group(
             inner = _thing_kind(words, at + 1, end)  # "credited your account with 3,000 Avios", "topped up ... with"
             if inner in ("rewards", "credit", "refund"):
                 kind = inner
+    # windows of _WALK words, not the clause: asked once per verb, a clause of thousands of verbs stays linear
+    if kind in ("refund", "account_change", "_") and verb.mode != STRONG and (
+            "as" in words[i + 1:min(end, i + _WALK)]) and _MONEY_STARTS.intersection(
+            w[:1] for w in words[max(first, i - _WALK):min(end, i + _WALK)]):
+        named = _as_kind(words, i + 1, end)  # "$25 is going onto your account as a courtesy credit"
+        kind = named or kind
     if kind is None:
         return None
     np = np_start if subject == "thing" else None
@@ -728,6 +734,15 @@ def _verb_group(
 
 #: imperatives that tell the customer what is coming: "expect a call", "look out for an email"
 _TOLD_TO_WATCH = frozenset({"expect", "watch", "look"})
+def _as_kind(words: list[str], k: int, end: int) -> str | None:
+    """What a sum is put on the account "as": "as a courtesy credit" is a credit, "as a goodwill voucher" rewards."""
+    for j in range(k, min(end, k + _WALK)):
+        if words[j] == "as" and j + 1 < end and words[j + 1] in ("a", "an"):
+            kind = _thing_kind(words, j + 1, end)
+            return kind if kind in ("credit", "rewards", "refund") else None
+    return None
+
+
 #: a bare subject with one of these is this customer's, not a habit ("revised documents will be posted")
 _SPECIFIC = frozenset({"new", "revised", "updated", "corrected", "amended", "replacement", "reissued"})
 _DELEGATES = frozenset({"have", "get", "ask", "arrange", "request", "make", "ensure", "instruct"})
@@ -1358,7 +1373,8 @@ def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> 
         if at + 1 < end and words[at] in ("of", "in"):
             # "S$35 of store credit", "\u20ac400 in compensation", "an extra 5GB of data"
             return _np_class(words, at + 1, end, depth + 1) if depth < _NESTING else None
-    if any(w in ("new", "replacement", "spare") for w in phrase) and head not in _ABSTRACT and head[:-1] not in _ABSTRACT:
+    # a plural's singular only: "a new charger" is no "charge"
+    if any(w in _NEW for w in phrase) and head not in _ABSTRACT and not (head.endswith("s") and head[:-1] in _ABSTRACT):
         return "_new"  # "a new router": a replacement, unless only a document can be meant (_kind)
     return None
 
@@ -1481,12 +1497,12 @@ _PAYS = frozenset({"pay", "pay_for", "cover", "reimburse", "settle", "honour", "
 _DOCUMENT_VERBS = frozenset(
     {"send", "resend", "re-send", "email", "e-mail", "mail", "post", "text", "message", "issue", "reissue", "re-issue",
      "print", "forward", "correct", "provide", "give"})
-_ROSTER = frozenset({"add", "remove", "put", "take", "list", "name"})
+_ROSTER = frozenset({"add", "remove", "put", "take", "list", "name", "cover"})  # "your son is now covered"
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twenty thirty forty fifty hundred dollars pounds euros".split()
 )
 _MONEY_VETO = frozenset({"payment", "payments", "deposit"})
-_NEW = frozenset({"new", "replacement", "spare"})
+_NEW = frozenset({"new", "replacement", "spare", "brand-new", "duplicate"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
 
 

@@ -149,6 +149,8 @@ VERBS: list[Verb] = [
     Verb("activate", "account_change", STRONG),
     Verb("reactivate", "account_change", STRONG),
     Verb("deactivate", "account_change", STRONG),
+    Verb("disconnect", "account_change", STRONG),  # a service ended as asked: "will be disconnected on the 31st"
+    Verb("terminate", "account_change", STRONG),
     Verb("unlock", "account_change", STRONG),
     Verb("lock", "account_change", STRONG),
     Verb("block", "account_change", STRONG),
@@ -384,7 +386,7 @@ _NOUN_CLASSES = {
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
                       "settings date notice overdraft membership contract port cancellation assistance protection "
-                      "add-on bolt-on data",
+                      "add-on bolt-on data coverage",
     "dispute": "dispute chargeback claim investigation appeal settlement",
     # a supply restored or back on is "other" ("your water supply will be back to normal")
     "other": "supply power electricity gas water heating broadband internet wifi signal service",
@@ -424,7 +426,7 @@ NOUN_PAIRS = {
     ("statement", "charge"): "fee", ("transaction", "charge"): "fee",
     ("interest", "rate"): "account_change", ("promotional", "rate"): "account_change",
     ("price", "adjustment"): "refund", ("price", "match"): "refund", ("goodwill", "payment"): "credit",
-    ("compensation", "payment"): "credit", ("settlement", "payment"): "dispute", ("claim", "settlement"): "dispute",
+    ("compensation", "payment"): "credit", ("tax", "refund"): "refund", ("tax", "rebate"): "refund", ("settlement", "payment"): "dispute", ("claim", "settlement"): "dispute",
     # a cheque that pays nothing is a document: "a void cheque PDF", "a cancelled cheque for your employer"
     ("void", "cheque"): "follow_up", ("voided", "cheque"): "follow_up", ("void", "check"): "follow_up",
     ("voided", "check"): "follow_up", ("cancelled", "cheque"): "follow_up", ("canceled", "check"): "follow_up",
