@@ -869,11 +869,14 @@ FLOORS = {
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
     # written by someone else in mainstream wording, measured once on the frozen rules (1278c58):
-    # P 0.864 / R 0.738, any-kind 0.957 / 0.817, kind 0.903, amount 0.946, due 0.886, refs 1.000 / 0.880
+    # P 0.864 / R 0.738, any-kind 0.957 / 0.817, kind 0.903, amount 0.946, due 0.886, refs 1.000 / 0.880.
+    # A DEV set from c2ba219 on: its error classes were tuned against (in new wording), so these floors
+    # (P 0.929 / R 0.884, any-kind 0.962 / 0.915, kind 0.967, amount 0.951, due 0.938, refs 1.000 / 1.000
+    # after that work) guard against regressions, not estimate accuracy on unseen wording
     "blind5": dict(
-        promise_precision=0.83, promise_recall=0.70, promise_precision_any_kind=0.92, promise_recall_any_kind=0.78,
-        kind_accuracy=0.87, amount_accuracy=0.91, due_by_accuracy=0.85, reference_precision=0.97,
-        reference_recall=0.85, reference_value_precision=0.97, reference_value_recall=0.85,
+        promise_precision=0.89, promise_recall=0.85, promise_precision_any_kind=0.93, promise_recall_any_kind=0.88,
+        kind_accuracy=0.93, amount_accuracy=0.92, due_by_accuracy=0.90, reference_precision=0.97,
+        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
 }
 
