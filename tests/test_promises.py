@@ -619,6 +619,11 @@ AMOUNTS = [
     ("75 euros", 75.0, "EUR"),
     ("CA$30", 30.0, "CAD"),
     ("C$25", 25.0, "CAD"),
+    # a bare dollar sign takes the dollar the code after the sum names; a longer word is no code
+    ("a $400 CAD credit", 400.0, "CAD"),
+    ("$1,250.00 NZD.", 1250.0, "NZD"),
+    ("$25 AUDIT fee", 25.0, "USD"),
+    ("US$40 CAD", 40.0, "USD"),
     ("A$85", 85.0, "AUD"),
     ("AU$19.95", 19.95, "AUD"),
     ("AUD 420", 420.0, "AUD"),

@@ -64,6 +64,8 @@ _WORD_MONEY_HINT = re.compile(r"dollar|pound|euro|rupee|yen|buck", re.I)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+# "$400 CAD": a bare dollar sign names its dollar by the code written after the sum
+_DOLLAR_CODE = re.compile(r"\s?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|MXN)(?![A-Za-z])", re.I)
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 
 
@@ -83,6 +85,9 @@ def find_amount(text: str) -> tuple[float | None, str | None]:
     if m.group("pre"):
         symbol, number = m.group("pre"), m.group("num")
         currency = _PREFIX.get(symbol.lower()) or symbol.upper()
+        code = _DOLLAR_CODE.match(text, m.end()) if symbol == "$" else None
+        if code:
+            currency = code.group("code").upper()
     else:
         symbol, number = m.group("suf"), m.group("num2")
         currency = _SUFFIX.get(symbol.lower()) or symbol.upper()
