@@ -2,7 +2,7 @@
 
 Unit cases compare whole Promise/Reference objects. `test_labelled_set_floors`
 runs the same scoring as `bench/promises_eval.py` over labelled.jsonl (all,
-dev, holdout) and blind5.jsonl, and fails when a metric drops below the floor
+dev, holdout) and blind6.jsonl, and fails when a metric drops below the floor
 recorded here (measured minus 0.03).
 """
 
@@ -47,16 +47,16 @@ FRI_UK = "2025-06-13T14:30:00+01:00"
 
 @functools.cache
 def _bench_tallies():
-    """The bench's own scoring of labelled.jsonl per split, and of blind5.jsonl (bench/ is not a package).
+    """The bench's own scoring of labelled.jsonl per split, and of blind6.jsonl (bench/ is not a package).
 
-    blind5.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind5".
+    blind6.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind6".
     """
     spec = importlib.util.spec_from_file_location("promises_eval", ROOT / "bench" / "promises_eval.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look themselves up there
     spec.loader.exec_module(bench)
     tallies = bench.evaluate(bench.load_records())
-    tallies["blind5"] = bench.evaluate(bench.load_records(bench.BLIND5_SET))["all"]
+    tallies["blind6"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
     return tallies
 
 
@@ -857,15 +857,15 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # after the rework for blind-4's error classes (1278c58), blind-4 and weak-5 in dev
+    # d85a846: blind-5 joined dev after its error classes were tuned against, in new wording (c2ba219 on)
     "all": dict(
-        promise_precision=0.96, promise_recall=0.96, promise_precision_any_kind=0.97, promise_recall_any_kind=0.96,
-        kind_accuracy=0.96, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
+        promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
+        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.96, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
     "dev": dict(
-        promise_precision=0.96, promise_recall=0.96, promise_precision_any_kind=0.97, promise_recall_any_kind=0.96,
-        kind_accuracy=0.96, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
+        promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
+        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.96, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
     "holdout": dict(
@@ -873,15 +873,12 @@ FLOORS = {
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written by someone else in mainstream wording, measured once on the frozen rules (1278c58):
-    # P 0.864 / R 0.738, any-kind 0.957 / 0.817, kind 0.903, amount 0.946, due 0.886, refs 1.000 / 0.880.
-    # A DEV set from c2ba219 on: its error classes were tuned against (in new wording), so these floors
-    # (P 0.929 / R 0.884, any-kind 0.962 / 0.915, kind 0.967, amount 0.951, due 0.938, refs 1.000 / 1.000
-    # after that work) guard against regressions, not estimate accuracy on unseen wording
-    "blind5": dict(
-        promise_precision=0.89, promise_recall=0.85, promise_precision_any_kind=0.93, promise_recall_any_kind=0.88,
-        kind_accuracy=0.93, amount_accuracy=0.92, due_by_accuracy=0.90, reference_precision=0.97,
-        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+    # written blind from the issue's definitions, measured once on the frozen rules (d85a846):
+    # P 0.832 / R 0.832, any-kind 0.910 / 0.910, kind 0.914, amount 0.936, due 0.885, refs 0.975 / 0.952
+    "blind6": dict(
+        promise_precision=0.80, promise_recall=0.80, promise_precision_any_kind=0.88, promise_recall_any_kind=0.88,
+        kind_accuracy=0.88, amount_accuracy=0.90, due_by_accuracy=0.85, reference_precision=0.94,
+        reference_recall=0.92, reference_value_precision=0.97, reference_value_recall=0.94,
     ),
 }
 
