@@ -139,14 +139,16 @@ def _summary_text(s: Summary) -> str:
 @reports_errors
 def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
     """Full-text search of every message. Phrases in double quotes
-    ('"late fee"'), prefixes with a star (waiv*), AND/OR/NOT."""
+    ('"late fee"'), prefixes with a star (waiv*), AND/OR/NOT. Best matches
+    first; past 20,000 matches, the newest archived first."""
     if not os.path.exists(db_path):
         raise click.ClickException(f"no archive at {db_path}: import some chats first")
     archive = Archive(db_path)
     try:
-        hits = archive.search(query, limit=limit)
+        found = archive.search(query, limit=limit)
     finally:
         archive.close()
+    hits = found.hits
     if as_json:
         click.echo(json.dumps([h.as_dict() for h in hits], indent=2, ensure_ascii=False))
         return
@@ -165,6 +167,11 @@ def search(query: str, db_path: str, as_json: bool, limit: int) -> None:
         click.echo(f"{when}  {printable(h.company)}  {who}")
         click.echo(f"    {snippet}")
         click.echo(f"    message {h.message_id}")
+    if found.order == "newest":
+        click.echo(
+            f"{found.total:,} messages match, too many to rank by relevance: the newest archived come first."
+            " Add words or a phrase to rank them.", err=True,
+        )
 
 
 @cli.command()

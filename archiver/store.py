@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import commitments
+from . import commitments, fts
 from .commitments import MessageRow
 from .db import ensure_schema
 from .errors import BadOption, BadQuery, NotFound
@@ -77,6 +77,15 @@ class Hit:
 
     def as_dict(self) -> dict[str, str | None]:
         return dict(self.__dict__)
+
+
+@dataclass
+class Hits:
+    """A page of search results: the first hits, how many matched, and their order."""
+
+    hits: list[Hit]
+    total: int
+    order: str  # "rank" (best first) or "newest" (newest archived first): archiver.fts
 
 
 #: how far apart the two forms of one anchor's time may be ("Just now" vs "10:42 AM")
@@ -364,30 +373,34 @@ class Archive:
 
     # -- reading -------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, rank_max_hits: int | None = None) -> Hits:
         """Full-text search: FTS5 syntax, phrases in quotes, `waiv*` prefixes.
 
-        Raises BadQuery for syntax SQLite cannot parse.
+        Best first; when more than `rank_max_hits` (default fts.RANK_MAX_HITS)
+        messages match, the newest archived first. Raises BadQuery for syntax SQLite cannot parse.
         """
         if not query.strip():
             raise BadQuery("the search query is empty")
-        sql = """
-            select m.id, m.conversation_id, m.sent_at, m.sent_at_text, m.role, m.speaker, m.text,
-                   snippet(messages_fts, 0, '**', '**', '…', 16), c.company
-            from messages_fts
-            join messages m on m.rowid = messages_fts.rowid
-            join conversations c on c.id = m.conversation_id
-            where messages_fts match ?
-            order by rank
-            limit ?
-        """
         try:
-            rows = self.db.execute(sql, [query, limit]).fetchall()
+            total, order = fts.hit_order(
+                self.db.conn, query, fts.RANK_MAX_HITS if rank_max_hits is None else rank_max_hits
+            )
+            rows = self.db.execute(f"""
+                select m.id, m.conversation_id, m.sent_at, m.sent_at_text, m.role, m.speaker, m.text,
+                       snippet(messages_fts, 0, '**', '**', '…', 16), c.company
+                from messages_fts
+                join messages m on m.rowid = messages_fts.rowid
+                join conversations c on c.id = m.conversation_id
+                where messages_fts match ?
+                order by {fts.ORDER_BY[order]}
+                limit ?
+            """, [query, limit]).fetchall()
         except sqlite3.OperationalError as e:
             raise BadQuery(
                 f"cannot search for {query!r}: {e}; put phrases in double quotes, e.g. '\"late fee\"'"
             ) from None
-        return [Hit(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7], r[8] or "") for r in rows]
+        hits = [Hit(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7], r[8] or "") for r in rows]
+        return Hits(hits, total, order)
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from archiver.commitments import kind_words
 from archiver.errors import BadQuery, NotFound
+from archiver.fts import ORDER_BY, RANK_MAX_HITS, hit_order
 from archiver.quote import (
     EXTENSION_TABLES,
     LocalTime,
@@ -79,9 +80,6 @@ class SearchResults:
         return self.offset + len(self.hits) < self.total or (self.total_capped and len(self.hits) == self.limit)
 
 
-#: above this many hits, ranking (bm25 over every hit) costs more than a page may;
-#: such searches list the newest archived hits first, which FTS5 reads in order
-RANK_MAX_HITS = 20_000
 #: a filtered count (company, role) visits every hit; past this it says "more than"
 COUNT_CAP = 10_000
 
@@ -160,7 +158,7 @@ def search(
     )
     try:
         # the index alone counts every hit cheaply; it decides how to order them
-        matched = conn.execute("select count(*) from messages_fts where messages_fts match :q", params).fetchone()[0]
+        matched, results.order = hit_order(conn, query, RANK_MAX_HITS)
         if company or role:
             capped = f"select count(*) from (select 1 {joins} where {' and '.join(where)} limit :cap)"
             results.total = conn.execute(capped, params).fetchone()[0]
@@ -168,8 +166,7 @@ def search(
             results.total = min(results.total, COUNT_CAP)
         else:
             results.total = matched
-        results.order = "rank" if matched <= RANK_MAX_HITS else "newest"
-        order_by = "rank" if results.order == "rank" else "messages_fts.rowid desc"
+        order_by = ORDER_BY[results.order]
         sql = f"""
             select m.id, m.conversation_id, m.role, m.speaker, m.sent_at, m.sent_at_text, m.time_basis,
                    c.company, c.tz, snippet(messages_fts, 0, char(2), char(3), '…', 24)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from archiver import fts
 from archiver.cli import cli
 from pages import CHAT, lp_page
 
@@ -56,6 +57,26 @@ def test_import_then_search(tmp_path: Path, db: str) -> None:
 
     code, out, _ = run("search", "zebra", "--db", db)
     assert (code, out) == (0, "No messages match 'zebra'.\n")
+
+
+def test_search_with_too_many_hits_to_rank_lists_newest_first(tmp_path: Path, db: str, monkeypatch) -> None:
+    """Past fts.RANK_MAX_HITS the CLI orders like the search page: newest archived first, and says so."""
+    page = tmp_path / "chat.html"
+    page.write_text(lp_page(CHAT))
+    assert run("import", str(page), "--db", db, "--tz", "America/New_York")[0] == 0
+    code, out, err = run("search", '"late fee"', "--db", db)
+    assert code == 0 and err == ""
+    monkeypatch.setattr(fts, "RANK_MAX_HITS", 1)
+    code, out, err = run("search", '"late fee"', "--db", db)
+    assert code == 0
+    # the agent's reply was archived after the customer's complaint, so it comes first
+    assert [line.split("  ")[-1] for line in out.splitlines() if not line.startswith(" ")] == [
+        "Jessica (agent)", "customer",
+    ]
+    assert err == (
+        "2 messages match, too many to rank by relevance: the newest archived come first."
+        " Add words or a phrase to rank them.\n"
+    )
 
 
 @pytest.mark.parametrize("query", ['"late fee', "fee AND", "(late", "late:fee"])
