@@ -532,6 +532,52 @@ def test_a_status_line_then_a_promise():
     ]
 
 
+# --------------------------------------------------------------------------
+# The error classes blind6 showed, in new wording
+
+LATER_CASES = {
+    # a chat line that drops its "I've"; a verb after "and" shares the perfect of the one before
+    "dropped I've": ("Just credited $20 to your account for the outage.", [("credit", 20.0, "USD", None, None)]),
+    "and credited, for last month's": (
+        "We've moved your due date to the 20th and credited the $8 interest from last month.",
+        [("account_change", None, None, None, None), ("fee_waiver", 8.0, "USD", None, None)],
+    ),
+    # "dropped" into an account is put on it; dropped to a sum is lowered
+    "dropped into": ("I've dropped 2,000 points onto your account.", [("rewards", None, None, None, None)]),
+    "dropped to a sum": (
+        "We've dropped your broadband to the \u00a330 package.", [("account_change", 30.0, "GBP", None, None)]),
+}
+
+
+@pytest.mark.parametrize("text,expected", LATER_CASES.values(), ids=LATER_CASES.keys())
+def test_later_classes(text, expected):
+    assert find_promises(text, "agent", TUE) == [Promise(k, text, a, c, dt_, db) for k, a, c, dt_, db in expected]
+
+
+LATER_NEGATIVES = {
+    "participle before a noun": "Refunded items must be returned within 30 days.",
+    "a signature": "Sent from my iPhone",
+    "a list of instructions": "To avoid this next month:\n- set up autopay\n- call us before the due date",
+    "dropped, history": "Your parcel was dropped to the wrong address last week.",
+}
+
+
+@pytest.mark.parametrize("text", LATER_NEGATIVES.values(), ids=LATER_NEGATIVES.keys())
+def test_later_negatives(text):
+    assert find_promises(text, "agent", TUE) == []
+
+
+def test_a_list_of_things_done():
+    """Each item of a list is the agent's, done, once one item opens with a past tense."""
+    text = ("Here's the summary:\n\u2022 reversed the \u00a315 paper statement fee\n\u2022 set up paperless billing"
+            "\n\u2022 emailed you a copy of the agreement")
+    assert find_promises(text, "agent", TUE) == [
+        Promise("fee_waiver", "\u2022 reversed the \u00a315 paper statement fee", 15.0, "GBP"),
+        Promise("account_change", "\u2022 set up paperless billing"),
+        Promise("follow_up", "\u2022 emailed you a copy of the agreement"),
+    ]
+
+
 @pytest.mark.parametrize("thing,kind", [
     ("a technician", "delivery"), ("a letter", "follow_up"), ("a new router", "replacement"),
     ("you a $20 voucher", "rewards"), ("the refund cheque", "refund"),

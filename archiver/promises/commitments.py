@@ -107,7 +107,9 @@ _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|
 _RELATIVE_NEGATION = re.compile(
     r"\b(?:that|which|who)\s+(?:(?:you|it|they|he|she)\s+)?(?:never|(?:do|did|does|was|were|is|has|had|have|would|could"
     r"|wo|ca)"
-    r"(?:n't|\s+not))\s+\w+", re.I)
+    r"(?:n't|\s+not))\s+\w+"
+    # what the customer did not do, said of the thing: "the day pass you bought but never used"
+    r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+", re.I)
 _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
@@ -224,30 +226,53 @@ def find_promises(
     if not _may_promise(_WORDS.findall(plain.lower())):
         return []
     promises: list[Promise] = []
+    # "Here's what I did:\n- waived the $29 fee\n- set up autopay": each item is the agent's, done
+    frame = _DONE_LIST if "\n" in plain and _lists_done(plain) else None
     for start, end in split_sentences(plain):
         sentence = plain[start:end]
         if sentence.rstrip().endswith("?"):
             continue
-        _sentence_promises(sentence, text[start:end], when, promises)
+        _sentence_promises(sentence, text[start:end], when, promises, frame)
     return promises
 
 
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "we'll" gives "we", "ll"
+#: marks that open an item of a list
+_BULLETS = frozenset("- * \u2022 \u00b7 \u2013 \u2014 \u25aa \u25e6".split())
+_BULLET_ITEM = re.compile(r"^[ \t]*[-*\u2022\u00b7\u2013\u2014\u25aa\u25e6][ \t]*(?:(?:just|also|[a-z]+ly)[ \t]+)?([a-z-]+)",
+                          re.M | re.I)
+#: the subject and tense an item of a list of things done shares: "I've ..."
+_DONE_LIST = _Found("-", 0, "first", "perfect")
 
 
-def _sentence_promises(sentence: str, written: str, when: dt.datetime | None, found: list[Promise]) -> None:
-    """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one."""
+def _lists_done(text: str) -> bool:
+    """Whether an item of a list in `text` opens with a verb in the past ("- waived the $29 fee").
+
+    Then every item of its list is something the agent did, even one whose verb reads as an imperative
+    ("- set up autopay"); a list of instructions opens its items with imperatives only.
+    """
+    return any(FORMS.get(m.group(1).lower(), (None, ""))[1] in ("past", "pastpp") for m in _BULLET_ITEM.finditer(text))
+
+
+def _sentence_promises(
+    sentence: str, written: str, when: dt.datetime | None, found: list[Promise], frame: _Found | None = None
+) -> None:
+    """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one.
+
+    `frame` is the subject and tense an item of a list shares, when the sentence is one.
+    """
     tokens = standard_tokens(tokenize(sentence), sentence, FORMS)
     words = [t[0] for t in tokens]
-    if not _may_promise(words):
+    # a list item's verb shares the subject of the list ("- set up autopay"): as if split off by "and"
+    previous: _Found | None = frame if frame is not None and words and words[0] in _BULLETS else None
+    if previous is None and not _may_promise(words):
         return
-    previous: _Found | None = None
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
     sentence_sum = None  # the sentence's first sum, read once: a sentence can hold thousands of clauses
     for first, end, soft in split_clauses(tokens, FORMS):
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
-        hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft else None)
+        hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft or first == 0 else None)
         # a promise of this sentence that has no sum yet, which a later clause may name
         unpriced = found[-1] if len(found) > own and found[-1].amount is None else None
         if hit is None:
@@ -582,19 +607,27 @@ def _verb_group(
     tense = _tense(aux, form, went_ahead)
     if tense is None:
         return None
-    subject, np_start = _subject(tokens, words, first, subject_end)
+    lead = first
+    while lead < subject_end and words[lead] in _BULLETS:
+        lead += 1  # "- waived the $29 fee": the mark of a list item is no subject
+    subject, np_start = _subject(tokens, words, lead, subject_end)
     inherited = False
-    if subject == "none" and verb.lemma in _TOLD_TO_WATCH and subject_end == first and form == "base":
+    if subject == "none" and verb.lemma in _TOLD_TO_WATCH and subject_end == lead and form == "base":
         subject, tense = "you", "future"  # "Expect a call from our security team", "watch for their email"
+    if subject == "none" and previous is None and tense == "past" and form in ("past", "pastpp") and (
+            all(words[k] in _BULLETS for k in range(subject_end))) and _object_named(words, i + 1, end):
+        subject = "first"  # "Just refunded the $10 for the day pass": a chat line that drops its "I've"
     if subject == "none":
         if previous is None:
             return None
         else:
             subject, inherited = previous.subject, True
             np_start = previous.np if previous.np is not None else np_start
-            if tense == "bare" or (tense == "past" and form in ("pp", "pastpp") and previous.tense.endswith(
-                    "passive")):
-                tense = previous.tense  # "will be reissued and emailed to you": the passive goes on
+            if tense == "bare" or (tense == "past" and form in ("pp", "pastpp") and (previous.tense.endswith(
+                    "passive") or previous.tense == "perfect")):
+                # "will be reissued and emailed to you": the passive goes on; "I've dropped your plan and
+                # credited $12": so does the perfect, and "for last month's" is the reason, not the time
+                tense = previous.tense
     if subject == "mass":
         if tense in ("present", "present_passive") and not facts.now():
             return None  # "credit is applied at the end of the month": how things work; "... is now part of" is set
@@ -1090,6 +1123,10 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and (after[:1] == ["to"] or (
             after[:1] == ["by"] and after[1:2] and after[1][0] in _MONEY_STARTS)):
         return _GO_DOWN  # "your premium will drop by $12"
+    if lemma == "drop" and _to_a_sum(after[:4], after):
+        return VERB_BY_LEMMA["lower"]  # "I've dropped your plan to the $45 one": lowered
+    if lemma == "drop" and not _INTO.isdisjoint(after[:6]):
+        return _POP_ON  # "I've dropped 500 bonus miles into your account": put on, as with "popped"
     if lemma == "go":
         if "up" in after[:2]:
             return _GO_UP
@@ -1212,6 +1249,27 @@ _RAISE_WITH = Verb("bring", "escalation", STRONG)
 _MONEY_STARTS = MONEY_SIGNS | frozenset("0123456789")
 #: where someone comes to: "an engineer will come to your house"
 _PLACES = frozenset("home house address door property premises flat apartment office site place building".split())
+
+
+_INTO = frozenset({"into", "onto"})
+
+
+def _object_named(words: list[str], k: int, end: int) -> bool:
+    """Whether an object opens at k with a determiner, a pronoun or a sum: "refunded the $10", "sent you".
+
+    What a verb with no subject acts on shows it is a verb, not a participle before a noun ("Refunded
+    items must be returned", "Sent from my iPhone").
+    """
+    w = words[k] if k < end else ""
+    return w in _DETERMINERS or w in _INDIRECT or w in _PRONOUN_OBJECTS or w[:1] in _MONEY_STARTS
+
+
+def _to_a_sum(head: list[str], after: list[str]) -> bool:
+    """Whether "to" in `head` comes just before a sum or a number ("to the $45 one", "to 9.9%")."""
+    if "to" not in head:
+        return False
+    k = head.index("to") + 1
+    return any(w[:1] in _MONEY_STARTS for w in after[k:k + 3])
 
 
 def _present_for_future(verb: Verb, subject: str, facts: _ClauseFacts) -> bool:
