@@ -4,6 +4,8 @@ One extraction path: each frame's live DOM (open shadow roots flattened) becomes
 `Document` fed to the same parsers and store as `import`, one transaction per
 update. Nothing polls: a MutationObserver in every frame and shadow root pings
 Python through an exposed binding, and a capture follows ~0.1 s later.
+Every page the context opens (chat popups, target=_blank tabs) is watched the same
+way with its own state; the run follows whichever pages hold a chat, not the first.
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ class CollectResult:
     run_source_id: str | None
     snapshot_source_id: str | None
     snapshot_has_mhtml: bool = False
+    #: the company each conversation is with (pages of one run may show different chats)
+    companies: dict[str, str] = field(default_factory=dict)
 
     def summary(self, db_path: str) -> str:
         """A few lines for the person: what was kept and how to look at it."""
@@ -100,7 +104,8 @@ class CollectResult:
         plural = "" if self.messages_seen == 1 else "s"
         company = _CONTROL.sub("", self.company or "")  # named by the page: no terminal escapes
         for conv in self.conversation_ids:
-            lines.append(f"Conversation {conv} with {company}")
+            with_whom = _CONTROL.sub("", self.companies[conv]) if conv in self.companies else company
+            lines.append(f"Conversation {conv} with {with_whom}")
         lines.append(f"{self.messages_seen} message{plural} captured, {self.new_messages} new to the archive.")
         if self.snapshot_source_id:
             what = "MHTML and HTML" if self.snapshot_has_mhtml else "HTML only: the page was gone before an MHTML could be taken"
@@ -117,9 +122,10 @@ def collect(
 ) -> CollectResult:
     """Open `url` in Chromium and store every chat message as it appears.
 
-    Runs until the window is closed, SIGINT/SIGTERM, `exit_after_idle` seconds
-    without a new message, or the tab leaves the chat's site; then stores a
-    final snapshot as a source. Raises CaptureFailed when the browser or page
+    Pages the chat page opens (popups, new tabs) are watched too. Runs until the
+    window holding the chat is closed (or every window is), SIGINT/SIGTERM,
+    `exit_after_idle` seconds without a new message, or the chat's window leaves
+    the chat's site; then stores a final snapshot of that window as a source. Raises CaptureFailed when the browser or page
     cannot be opened, NoChatFound when no chat ever appeared.
     """
     check(url, options)
@@ -153,6 +159,27 @@ def check_url(url: str) -> None:
         raise BadOption(f"{url!r} is not a web address: give the chat page's http(s):// URL")
 
 
+class _Tab:
+    """One page of the run (the first one, or a popup / tab it opened) and what was read from it."""
+
+    def __init__(self, page: Any, opened: int) -> None:
+        self.page = page
+        self.opened = opened  # order of adoption: later pages are more recent
+        self.cdp: Any = None  # created when its first MHTML is taken
+        self.changed = True  # a new page is read once as soon as the loop runs
+        self.dirty_frames: set[Any] = set()
+        self.docs: dict[Any, Document] = {}
+        self.chat_docs: list[Document] = []  # the last capture that held the chat
+        self.origin: str | None = None  # the site it first showed a chat on
+        self.last_stored: tuple[Any, ...] | None = None
+        self.last_markup: list[str] = []  # what its last parse read
+        self.parser: str | None = None
+        self.mhtml: bytes | None = None
+        self.mhtml_stale = False
+        self.gone = False  # closed or crashed
+        self.seen: dict[str, None] = {}  # ids of the messages it showed: what its snapshot vouches for
+
+
 class _Run:
     """One collect run: the browser, its event handlers and the capture loop."""
 
@@ -170,25 +197,21 @@ class _Run:
         self.run_stored = False
         self.ended: str | None = None
         self.wake = asyncio.Event()
-        self.changed = False
-        self.dirty_frames: set[Any] = set()
-        self.docs: dict[Any, Document] = {}
-        self.chat_docs: list[Document] = []  # the last capture that held the chat
-        self.origin: str | None = None
-        self.last_stored: tuple[Any, ...] | None = None
-        self.last_markup: list[str] = []  # what the last parse read
+        self.changed = False  # some tab has changed since the last captures
+        self.ctx: Any = None
+        self.tabs: dict[Any, _Tab] = {}  # by Playwright page
+        #: pages that show a chat now, in the order they began to; the last is "the chat's window"
+        self.holders: list[_Tab] = []
+        self.chat_tab: _Tab | None = None  # the page the final snapshot is taken from
         self.seen: dict[str, None] = {}  # message ids, in the order first seen
-        self.conversations: dict[str, None] = {}
+        self.conversations: dict[str, str] = {}  # id -> company, in the order first stored
         self.company: str | None = None
         self.parser: str | None = None
         self.new_messages = 0
         self.reported_warnings: set[str] = set()
-        self.mhtml: bytes | None = None
         self.snapshot_due: float | None = None
         self.snapshot_at = 0.0
         self.snapshot_task: asyncio.Task[None] | None = None
-        self.page: Any = None
-        self.cdp: Any = None
         self.snapshot_id: str | None = None
         self.snapshot_has_mhtml = False
 
@@ -233,26 +256,39 @@ class _Run:
             run_source_id=self.run_id if self.run_stored else None,
             snapshot_source_id=self.snapshot_id,
             snapshot_has_mhtml=self.snapshot_has_mhtml,
+            companies=dict(self.conversations),
         )
 
     async def _open(self, ctx: Any) -> None:
         from playwright.async_api import Error as PlaywrightError
 
+        self.ctx = ctx
         await ctx.expose_binding(BINDING, self._on_change)
         await ctx.add_init_script(OBSERVER_JS)
         ctx.on("close", lambda _: self._end("closed"))
         page = ctx.pages[0] if ctx.pages else await ctx.new_page()
-        self.page = page
-        page.on("close", lambda _: self._end("closed"))
-        page.on("crash", lambda _: self._end("crashed"))
-        page.on("frameattached", lambda f: self._mark(f))
-        page.on("framenavigated", self._on_navigated)
-        page.on("framedetached", lambda f: self._mark(None))
-        self.cdp = await ctx.new_cdp_session(page)
+        self._adopt(page)
+        # popups from window.open and target=_blank tabs; the init script and
+        # binding above are the context's, so their frames already report changes
+        ctx.on("page", self._adopt)
         try:
             await page.goto(self.url, wait_until="domcontentloaded")
         except PlaywrightError as e:
             raise CaptureFailed(_first_line(f"cannot open {self.url}: {e}")) from None
+
+    def _adopt(self, page: Any) -> _Tab:
+        """Start watching a page of the context (idempotent: events may race)."""
+        tab = self.tabs.get(page)
+        if tab is not None:
+            return tab
+        tab = self.tabs[page] = _Tab(page, len(self.tabs))
+        page.on("close", lambda _: self._gone(tab, "closed"))
+        page.on("crash", lambda _: self._gone(tab, "crashed"))
+        page.on("frameattached", lambda f: self._mark(tab, f))
+        page.on("framenavigated", lambda f: self._on_navigated(tab, f))
+        page.on("framedetached", lambda f: self._mark(tab, None))
+        self._mark(tab, None)
+        return tab
 
     def _install_signals(self) -> list[int]:
         loop = asyncio.get_running_loop()
@@ -280,23 +316,55 @@ class _Run:
             self.ended = reason
         self.wake.set()
 
+    # -- which window holds the chat -------------------------------------------
+
+    def _hold(self, tab: _Tab) -> None:
+        """`tab` shows a chat (again): it becomes the chat's window."""
+        if tab not in self.holders:
+            self.holders.append(tab)
+            self.chat_tab = tab
+
+    def _release(self, tab: _Tab, reason: str) -> None:
+        """`tab` no longer shows its chat; the run ends when no window does."""
+        if tab not in self.holders:
+            return
+        self.holders.remove(tab)
+        if self.holders:
+            self.chat_tab = self.holders[-1]  # the chat goes on in another window
+        else:
+            self._end(reason)  # chat_tab stays: the snapshot is of the chat just left
+
+    def _gone(self, tab: _Tab, reason: str) -> None:
+        # a page that never held a chat (the opener, an unrelated tab) closing
+        # ends nothing while another window is open: the chat may be there
+        tab.gone = True
+        self._release(tab, reason)
+        if all(t.gone for t in self.tabs.values()):
+            self._end(reason)
+        self.wake.set()
+
     # -- change detection ------------------------------------------------------
 
     def _on_change(self, source: dict[str, Any], *args: Any) -> None:
         """The binding every observer calls: note the frame, wake the loop."""
-        self._mark(source.get("frame"))
+        frame = source.get("frame")
+        page = source.get("page")
+        if page is None or page.is_closed():
+            return
+        self._mark(self._adopt(page), frame)
 
-    def _mark(self, frame: Any) -> None:
+    def _mark(self, tab: _Tab, frame: Any) -> None:
         if frame is not None:
-            self.dirty_frames.add(frame)
+            tab.dirty_frames.add(frame)
+        tab.changed = True
         self.changed = True
         self.wake.set()
 
-    def _on_navigated(self, frame: Any) -> None:
-        if frame == self.page.main_frame and self.origin and _origin(frame.url) != self.origin:
-            self._end("navigated")
+    def _on_navigated(self, tab: _Tab, frame: Any) -> None:
+        if frame == tab.page.main_frame and tab.origin and _origin(frame.url) != tab.origin:
+            self._release(tab, "navigated")
             return
-        self._mark(frame)
+        self._mark(tab, frame)
 
     async def _loop(self) -> None:
         idle = self.options.exit_after_idle
@@ -318,7 +386,7 @@ class _Run:
                     break
                 self.changed = False
                 self.wake.clear()
-                if await self._capture():
+                if await self._capture_changed():
                     last_new = time.monotonic()
                 continue
             deadlines = [d for d in (last_new + idle if idle is not None else None, self.snapshot_due) if d is not None]
@@ -331,46 +399,58 @@ class _Run:
 
     # -- capture ---------------------------------------------------------------
 
-    async def _capture(self) -> int:
-        """Serialize changed frames, parse the page, store what is new. Returns new messages."""
-        page = self.page
+    async def _capture_changed(self) -> int:
+        """Capture every page that changed, oldest first. Returns new messages."""
+        new = 0
+        for tab in list(self.tabs.values()):
+            if tab.changed and not tab.gone:
+                tab.changed = False
+                new += await self._capture(tab)
+        return new
+
+    async def _capture(self, tab: _Tab) -> int:
+        """Serialize the page's changed frames, parse it, store what is new. Returns new messages."""
+        page = tab.page
         if page.is_closed():
             return 0
         instant = dt.datetime.now(dt.timezone.utc)
         frames = [page.main_frame] + [f for f in page.frames if f != page.main_frame and not f.is_detached()]
-        dirty, self.dirty_frames = self.dirty_frames, set()
-        todo = [f for f in frames if f in dirty or f not in self.docs]
+        dirty, tab.dirty_frames = tab.dirty_frames, set()
+        todo = [f for f in frames if f in dirty or f not in tab.docs]
         results = await asyncio.gather(*(self._serialize(f) for f in todo))
         for frame, doc in zip(todo, results):
             if doc is None:
-                self.docs.pop(frame, None)
+                tab.docs.pop(frame, None)
             else:
-                self.docs[frame] = doc
+                tab.docs[frame] = doc
         live = set(frames)
-        self.docs = {f: d for f, d in self.docs.items() if f in live}
+        tab.docs = {f: d for f, d in tab.docs.items() if f in live}
         documents = []
-        for i, frame in enumerate(f for f in frames if f in self.docs):
-            doc = self.docs[frame]
+        for i, frame in enumerate(f for f in frames if f in tab.docs):
+            doc = tab.docs[frame]
             doc.location = "live:page" if i == 0 else f"live:frame[{i}]"
             documents.append(doc)
         if not documents or self.ended in ("navigated", "closed", "crashed"):
             return 0
         top_url = page.url
-        if self.origin is not None and _origin(top_url) != self.origin:
-            self._end("navigated")
+        if tab.origin is not None and _origin(top_url) != tab.origin:
+            self._release(tab, "navigated")
             return 0
         markup = [d.html for d in documents]
-        if markup == self.last_markup:
+        if markup == tab.last_markup:
             return 0  # mutations that cancelled out (a typing indicator came and went)
-        self.last_markup = markup
+        tab.last_markup = markup
         built = await asyncio.to_thread(self._build, documents, top_url, instant)
         if built is None:
             return 0
         transcript, parser = built
-        self.chat_docs = documents
-        if self.origin is None:
-            self.origin = _origin(top_url)
-        return self._store(transcript, parser, instant)
+        tab.chat_docs = documents
+        if tab.origin is None:
+            tab.origin = _origin(top_url)
+        if not tab.gone:
+            # (read before it closed: still stored, but it holds nothing now)
+            self._hold(tab)
+        return self._store(tab, transcript, parser, instant)
 
     async def _serialize(self, frame: Any) -> Document | None:
         from playwright.async_api import Error as PlaywrightError
@@ -405,9 +485,9 @@ class _Run:
         stamp_capture_time(transcript, instant)
         return transcript, chat.parser
 
-    def _store(self, transcript: Transcript, parser: str, instant: dt.datetime) -> int:
+    def _store(self, tab: _Tab, transcript: Transcript, parser: str, instant: dt.datetime) -> int:
         shape = (transcript.company, tuple((m.role, m.speaker, m.text, m.sent_at_text) for m in transcript.messages))
-        if shape == self.last_stored:
+        if shape == tab.last_stored:
             return 0  # a change that was not a message (typing indicator, hover)
         captured = instant.isoformat(timespec="milliseconds")
         with self.archive.transaction():
@@ -419,14 +499,17 @@ class _Run:
                 self.archive.add_source(self.run_id, run_page, parser, imported_at=captured)
             added = self.archive.add_transcript(transcript, self.run_id, captured_at=[captured] * len(transcript.messages))
         self.run_stored = True
-        self.last_stored = shape
+        tab.last_stored = shape
+        tab.parser = parser
         self.company, self.parser = transcript.company, parser
-        self.conversations[added.conversation_id] = None
+        self.conversations[added.conversation_id] = transcript.company
         for mid in message_ids(added.conversation_id, transcript.messages):
             self.seen.setdefault(mid, None)
+            tab.seen.setdefault(mid, None)
         new = len(added.new_message_ids)
         self.new_messages += new
         if new:
+            tab.mhtml_stale = True
             self._schedule_snapshot()
         if self.on_update:
             fresh = [w for w in transcript.warnings if w not in self.reported_warnings]
@@ -443,44 +526,62 @@ class _Run:
     def _refresh_snapshot(self) -> None:
         if self.snapshot_task is None or self.snapshot_task.done():
             self.snapshot_at = time.monotonic()
-            self.snapshot_task = asyncio.create_task(self._take_mhtml())
+            self.snapshot_task = asyncio.create_task(self._refresh_mhtml())
 
-    async def _take_mhtml(self) -> None:
+    async def _refresh_mhtml(self) -> None:
+        # each window with new messages, so whichever ends up the chat's window
+        # has a recent MHTML even if it is closed before the run ends
+        for tab in [t for t in self.tabs.values() if t.mhtml_stale and not t.gone]:
+            tab.mhtml_stale = False
+            await self._take_mhtml(tab)
+
+    async def _take_mhtml(self, tab: _Tab) -> None:
         from playwright.async_api import Error as PlaywrightError
 
         try:
-            reply = await asyncio.wait_for(self.cdp.send("Page.captureSnapshot", {"format": "mhtml"}), 60)
+            if tab.cdp is None:
+                tab.cdp = await self.ctx.new_cdp_session(tab.page)
+            reply = await asyncio.wait_for(tab.cdp.send("Page.captureSnapshot", {"format": "mhtml"}), 60)
         except (PlaywrightError, asyncio.TimeoutError):
             return  # the page went away; keep the previous one
         data = reply.get("data") if isinstance(reply, dict) else None
         if isinstance(data, str) and data:
-            self.mhtml = data.encode("utf-8", "replace")
+            tab.mhtml = data.encode("utf-8", "replace")
 
     async def _finish(self) -> None:
-        """Final capture (if the page is still the chat), then the snapshot source."""
+        """Final capture (if the chat's window still shows it), then the snapshot source."""
         if self.snapshot_task is not None:
             await asyncio.gather(self.snapshot_task, return_exceptions=True)
-        if self.ended not in ("closed", "navigated", "crashed") and not self.page.is_closed():
-            self.changed = False
-            await self._capture()
-            if self.chat_docs:
-                await self._take_mhtml()
-        if not self.run_stored or not self.chat_docs:
+        if self.ended not in ("closed", "navigated", "crashed"):
+            await self._capture_final()
+        tab = self.chat_tab
+        if not self.run_stored or tab is None or not tab.chat_docs:
             return
-        files = [SourceFile("snapshot.mhtml", self.mhtml)] if self.mhtml else []
-        for i, doc in enumerate(self.chat_docs):
+        files = [SourceFile("snapshot.mhtml", tab.mhtml)] if tab.mhtml else []
+        for i, doc in enumerate(tab.chat_docs):
             name = "snapshot.html" if i == 0 else f"snapshot_files/frame-{i}.html"
             files.append(SourceFile(name, doc.html.encode("utf-8", "replace")))
         sid = source_id([(f.path, f.data) for f in files])
         page = Page(
-            kind="live", documents=self.chat_docs, files=files, path=self.url, url=self.chat_docs[0].url,
-            title=self.chat_docs[0].title, saved_at=dt.datetime.now(dt.timezone.utc), saved_at_basis="captured",
+            kind="live", documents=tab.chat_docs, files=files, path=self.url, url=tab.chat_docs[0].url,
+            title=tab.chat_docs[0].title, saved_at=dt.datetime.now(dt.timezone.utc), saved_at_basis="captured",
         )
         with self.archive.transaction():
-            self.archive.add_source(sid, page, self.parser)
-            self.archive.link_messages(sid, list(self.seen))
+            self.archive.add_source(sid, page, tab.parser or self.parser)
+            self.archive.link_messages(sid, list(tab.seen))
         self.snapshot_id = sid
-        self.snapshot_has_mhtml = self.mhtml is not None
+        self.snapshot_has_mhtml = tab.mhtml is not None
+
+    async def _capture_final(self) -> None:
+        """Read every open page once more (signal or idle: they are all still there)."""
+        self.changed = False
+        for tab in list(self.tabs.values()):
+            if not tab.gone and not tab.page.is_closed():
+                tab.changed = False
+                await self._capture(tab)
+        tab = self.chat_tab
+        if tab is not None and tab.chat_docs and not tab.gone and not tab.page.is_closed():
+            await self._take_mhtml(tab)
 
 
 def stamp_capture_time(transcript: Transcript, instant: dt.datetime) -> None:
