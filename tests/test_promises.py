@@ -546,6 +546,24 @@ LATER_CASES = {
     "dropped into": ("I've dropped 2,000 points onto your account.", [("rewards", None, None, None, None)]),
     "dropped to a sum": (
         "We've dropped your broadband to the \u00a330 package.", [("account_change", 30.0, "GBP", None, None)]),
+    # a change said as a state, a status line, a new value of a setting
+    "switched on, now": ("Low balance alerts are now on for your checking account.",
+                         [("account_change", None, None, None, None)]),
+    "now on a named plan": ("You're now on Premium Unlimited.", [("account_change", None, None, None, None)]),
+    "new limit is": ("Your new daily limit is $2,500.", [("account_change", 2500.0, "USD", None, None)]),
+    "freeze gone": ("The freeze on your account is gone.", [("account_change", None, None, None, None)]),
+    "status line with a mark": ("Address updated \u2705", [("account_change", None, None, None, None)]),
+    "status line, sum and aside": ("Refund sent for $75.20, ref 88172-B.", [("refund", 75.2, "USD", None, None)]),
+    "status line, a fee": ("Fee waived \U0001f44d", [("fee_waiver", None, None, None, None)]),
+    # when the money will be where the customer sees it
+    "both back": (
+        "I've reversed the $5 fee and the $2 interest, and you'll see both back in your account within 2 days.",
+        [("fee_waiver", 5.0, "USD", "within 2 days", "2025-03-06")],
+    ),
+    "be in your account": (
+        "I've sent a refund of $30 and it'll be in your account by Friday.",
+        [("refund", 30.0, "USD", "by Friday", "2025-03-07")],
+    ),
 }
 
 
@@ -559,6 +577,14 @@ LATER_NEGATIVES = {
     "a signature": "Sent from my iPhone",
     "a list of instructions": "To avoid this next month:\n- set up autopay\n- call us before the due date",
     "dropped, history": "Your parcel was dropped to the wrong address last week.",
+    "on hold": "You're now on hold.",
+    "lights on, news": "The lights are now on.",
+    "a new balance is no setting": "Your new balance is $412.50.",
+    "a setting as it stands": "Your credit limit is $5,000.",
+    "status line, the customer's payment": "Payment received.",
+    "status line, a question": "Password reset?",
+    "money where it is": "The $40 is in your account.",
+    "the customer's own money to come": "Your salary will be in your account on Friday.",
 }
 
 
@@ -637,6 +663,9 @@ SENTENCES = [
     ("We'll call at 10 a.m. Eastern. Is that ok? Yes.", ["We'll call at 10 a.m. Eastern.", "Is that ok?", "Yes."]),
     ("I've restored your APR. A specialist will call.", ["I've restored your APR.", "A specialist will call."]),
     ("Due Apr. 15 at 3 p.m. tomorrow.\nSecond line", ["Due Apr. 15 at 3 p.m. tomorrow.", "Second line"]),
+    # a code's last letter is no initial; an initial still is
+    ("Your case is 88172-B. It will be reviewed. Thanks, J. Smith",
+     ["Your case is 88172-B.", "It will be reviewed.", "Thanks, J. Smith"]),
 ]
 
 

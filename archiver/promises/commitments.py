@@ -62,7 +62,7 @@ _DETERMINERS = frozenset(
     "the your a an our my this that these those his her their one each both someone somebody everything".split()
 )
 _ARTICLES = frozenset("a an the your our my this that these those his her their".split())
-_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
+_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "both"})
 _INDIRECT = frozenset({"you", "me", "us", "him", "her", "them"})
 #: where a noun phrase ends
 _NP_END = frozenset(
@@ -123,8 +123,10 @@ _NOT_CHARGED = re.compile(
     r"(?:the|this|that|your|a|any)\s[^,;.]{1,30}?))\s+on\s+(?:your|the|this|next|any)\b)",
     re.I,
 )
+#: a fee gone is waived; a hold or block gone is a restriction lifted ("the hold on your card is gone")
 _FEE_GONE = re.compile(
-    r"\b(?:fees?|interest|penalty|late\s+charges?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
+    r"\b(?:(?P<fee>fees?|interest|penalty|late\s+charges?)|(?:holds?|blocks?|restrictions?|freeze|suspension)"
+    r"(?:\s+on\s+(?:your|the)\s+[a-z]+)?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
 #: a verbless status line: "Cancellation done.", "Refund processed and confirmed."
@@ -138,8 +140,10 @@ _ALLOW = re.compile(r"^\W*(?:please\s+)?(?:allow|give\s+us)\b.*?\b(?:for|to\s+[a
 #: what being "on us" owns up to rather than pays for: "the mistake is on us"
 _BLAME = frozenset("mistake error fault blame oversight confusion mix-up delay issue problem".split())
 _ON_US = re.compile(r"\b(?:is|are|'s|will\s+be)\s+(?:all\s+|also\s+)?on\s+(?:us|the\s+house)\b", re.I)
+#: "your return seat is now 14C", "your new credit limit is $9,800": a setting's new value
 _NOW_VALUE = re.compile(
-    r"^\W*(?:and\s+|so\s+)?your\s+[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+now\s+(?:" + MONEY_SIGN_CLASS + r"|\d)", re.I)
+    r"^\W*(?:and\s+|so\s+)?your\s+(?:(?P<new>new)\s+)?[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+(?P<now>now\s+)?(?:"
+    + MONEY_SIGN_CLASS + r"|\d)", re.I)
 #: "your payment now comes out on the 15th instead of the 1st", read one stretch between commas at a time
 _INSTEAD_OF = re.compile(r"\binstead\s+of\b", re.I)
 _YOUR = re.compile(r"\byour\b", re.I)
@@ -187,7 +191,8 @@ def _may_promise(words) -> bool:
     """The cheap pre-check: whether `words` (a set or list) could hold a commitment at all."""
     words = set(words)
     return not _ALONE.isdisjoint(words) or (not _WITH_MODAL.isdisjoint(words) and not _MODALS.isdisjoint(words)) or (
-        "now" in words and not _NOW_STATES.isdisjoint(words)) or ("on" in words and "us" in words)
+        "now" in words and not _NOW_STATES.isdisjoint(words)) or ("on" in words and "us" in words) or (
+        "new" in words and "your" in words)  # "your new credit limit is $9,800"
 
 
 @dataclass(frozen=True)
@@ -432,6 +437,9 @@ _WITH_TEAM = Verb("be_with_team", "escalation", STRONG)
 _COLLECTION = frozenset({"collection", "collect", "pick", "pickup", "pick-up"})
 #: where a thing sent is: what is in them names the kind
 _MAILBOXES = frozenset({"inbox", "mailbox", "post", "mail", "app"})
+#: where money will be: only said of what is to come ("the £40 is in your account" is how things stand)
+_ACCOUNTS = frozenset({"account", "bank"})
+_BE_IN_ACCOUNT = Verb("be_in_account", None, NEUTRAL)
 
 
 def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) -> tuple[Verb, str] | None:
@@ -446,8 +454,16 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
     now = "now" in words[j + 1:i]
     if w == "in" and nxt in ("your", "the") and i + 2 < end and words[i + 2] in _MAILBOXES:
         return _BE_VISIBLE, "pp"  # "an updated statement is in your inbox now", "your new card is in the post"
+    if w == "in" and nxt == "your" and i + 2 < end and words[i + 2] in _ACCOUNTS and j > first and (
+            words[j - 1] in _FUTURE):
+        return _BE_IN_ACCOUNT, "pp"  # "it'll be in your bank within 5 working days": money on its way
     if w == "in" and nxt != "place":
         return None
+    if w == "on" and now and (i + 1 >= end or nxt in ("for", "and", ",", ".", "!") or nxt[:1] == "\u2705"):
+        return _BE_STATE, "pp"  # "text alerts are now on for any transaction over $100": switched on
+    if w == "on" and now and nxt.isalpha() and nxt not in _NP_END and nxt not in _ARTICLES and nxt != "hold" and (
+            "you" in words[max(first, j - 2):j]):
+        return _BE_STATE, "pp"  # "you're now on Unlimited Plus": a plan named without "the"
     if w == "on" and not (nxt in ("the", "a", "an", "our") and (now or facts.words_due())):
         return None  # "you're now on the 11:20", "from next month you're on the Lite account"; not "on hold"
     if w == "part" and not (now and words[i + 1:i + 3] == ["of", "your"]):
@@ -515,13 +531,20 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
             return _Found("fee_waiver", first, "thing", "future")  # "the A$99 call-out fee won't be charged"
         # "..., so it won't appear on your bill": what the clause before did, or else a fee waived
         return _Found("_", first, "thing", "future", fallback="fee_waiver", local=True)
-    if ("gone" in here or "off" in here) and _FEE_GONE.search(clause) and not _CONDITION.search(clause):
-        return _Found("fee_waiver", first, "thing", "future")
+    m = _FEE_GONE.search(clause) if ("gone" in here or "off" in here) else None
+    if m and not _CONDITION.search(clause):
+        return _Found("fee_waiver" if m.group("fee") else "account_change", first, "thing", "future")
     m = _DONE.match(clause) if _DONE_WORDS.intersection(here) else None
     if m:
         kind = _thing_kind(words, first, _token_at(tokens, first, end, tokens[first][1] + m.end("np")) or end)
         if kind in _KINDS_SET:
             return _Found(kind, first, "thing", "perfect")  # "Cancellation done.", "Refund processed."
+    status = _status_line(words, first, end)
+    if status is not None and not facts.scoped_out():
+        start, np_end, verb = status
+        kind = _kind(verb, words, start, np_end, facts, "thing", True)
+        if kind in _KINDS_SET:
+            return _Found(kind, start, "thing", "perfect")  # "Password updated \u2705", "Refund processed for $612.30"
     m = _ALLOW.match(clause) if ("allow" in here or "give" in here) else None
     if m:
         np_at = _token_at(tokens, first, end, tokens[first][1] + m.end())
@@ -533,8 +556,9 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
         subject = _subject(tokens, words, first, _token_at(tokens, first, end, tokens[first][1] + m.start()) or end)
         if subject[0] in ("thing", "generic", "mass") and _BLAME.isdisjoint(words[subject[1]:end]):
             return _Found("other", first, "thing", "future")  # "the tow is on us": the company pays for it
-    if "now" in here and _NOW_VALUE.search(clause) and not facts.scoped_out():
-        at = _token_at(tokens, first, end, tokens[first][1] + _NOW_VALUE.search(clause).start("be"))
+    m = _NOW_VALUE.search(clause) if ("now" in here or "new" in here) else None
+    if m and (m.group("new") or m.group("now")) and not facts.scoped_out():
+        at = _token_at(tokens, first, end, tokens[first][1] + m.start("be"))
         if at is not None and _np_class(words, first, at) == "account_change" and BAD_NEWS.isdisjoint(words[first:at]):
             return _Found("account_change", at, "thing", "present")  # "your return seat is now 14C"
     if "instead" in here and _now_instead(clause) and not facts.scoped_out():
@@ -549,6 +573,39 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
             return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
                           at, "thing", "present")
     return None
+
+
+def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb] | None:
+    """(start, end, verb) of a verbless status line: a short noun phrase and a participle.
+
+    "Password updated \u2705", "Card blocked.", "Refund processed for $612.30, confirmation 0016612-R": the
+    phrase must name a kind (lexicon.py), so "Gate changed." is news, not a change of the customer's.
+    Read token by token up to the line's first comma: what follows is an aside (a reference, a thanks).
+    """
+    k = first
+    while k < end and words[k] in _BULLETS:
+        k += 1
+    start = k
+    if k < end and words[k] in ("your", "the"):
+        k += 1
+    head = k
+    while k < end and k - head < 2 and words[k].isalpha() and FORMS.get(words[k], (None, "base"))[1] == "base":
+        k += 1
+    if k == head or k >= end:
+        return None
+    np_end = k
+    if words[k] in ("now", "all"):
+        k += 1
+    verb, form = FORMS.get(words[k], (None, "")) if k < end else (None, "")
+    if verb is None or form not in ("pp", "pastpp") or verb.mode in (NEUTRAL, RECEIVE) or _thing_kind(
+            words, start, np_end) not in _KINDS_SET | {"fee"}:
+        return None
+    k += 1
+    if k + 1 < end and words[k] in ("for", "of") and words[k + 1][:1] in MONEY_SIGNS:
+        k += 2  # "Refund processed for $612.30"
+    while k < end and words[k] != "," and not words[k][:1].isalnum():
+        k += 1  # the marks that end the line: ".", "!", an emoji
+    return (start, np_end, verb) if k == end or words[k] == "," else None
 
 
 def _now_instead(clause: str) -> bool:
@@ -628,6 +685,8 @@ def _verb_group(
                 # "will be reissued and emailed to you": the passive goes on; "I've dropped your plan and
                 # credited $12": so does the perfect, and "for last month's" is the reason, not the time
                 tense = previous.tense
+    if subject == "generic" and verb is _BE_STATE and facts.now() and _np_class(words, np_start, i) == "account_change":
+        subject = "thing"  # "text alerts are now on": a setting of this customer's, switched as said
     if subject == "mass":
         if tense in ("present", "present_passive") and not facts.now():
             return None  # "credit is applied at the end of the month": how things work; "... is now part of" is set
@@ -1346,6 +1405,8 @@ def _object_start(words: list[str], k: int, end: int) -> int | None:
     """Where the object after a verb starts, past an indirect object ("issued you a travel credit")."""
     while k < end and (words[k] in _ADVERBS or words[k] in ("off", "back", "out", "up", "over", "through")
                        or (words[k] == "in" and words[k - 1] in ("put", "putting", "throw", "thrown", "threw"))):
+        if words[k] == "both" and (k + 1 >= end or words[k + 1] in _NP_END or not words[k + 1][0].isalnum()):
+            break  # "you'll see both back on your account": "both" is the object, not an adverb
         k += 1
     if k >= end:
         return None

@@ -58,6 +58,8 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
         return not _ZONE_WORDS.match(text, m.end())
     if word in _BEFORE_NUMBER:
         return not (nxt.isdigit() or nxt == "#")
+    if len(word) == 1 and m.start() >= 2 and (text[m.start() - 2] == "-" or text[m.start() - 2].isdigit()):
+        return True  # the last letter of a code ("ref 0016612-R."), not an initial
     return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
