@@ -564,6 +564,20 @@ LATER_CASES = {
         "I've sent a refund of $30 and it'll be in your account by Friday.",
         [("refund", 30.0, "USD", "by Friday", "2025-03-07")],
     ),
+    # contact at a phone number is a call; "a new one" of a plural before; "the change" points back
+    "contact on a number": (
+        "A specialist will contact you on 0161 496 0000 tomorrow.", [("callback", None, None, "tomorrow", "2025-03-05")]),
+    "a new one of a plural": (
+        "Both tickets had expired, so I've opened a new one.", [("escalation", None, None, None, None)]),
+    "the change shows": (
+        "I've updated the billing address and the change will show within 24 hours.",
+        [("account_change", None, None, "within 24 hours", "2025-03-05")],
+    ),
+    # new nouns: a re-delivery, an agreement; what is earned, adjusted
+    "re-delivery": ("I've booked a re-delivery for Friday.", [("delivery", None, None, "Friday", "2025-03-07")]),
+    "agreement posted": ("We'll post you the signed agreement.", [("follow_up", None, None, None, None)]),
+    "points credit": ("I've applied a points credit of 2,000.", [("rewards", None, None, None, None)]),
+    "bonus credit is money": ("We've applied a $50 bonus credit.", [("credit", 50.0, "USD", None, None)]),
 }
 
 
@@ -585,6 +599,8 @@ LATER_NEGATIVES = {
     "status line, a question": "Password reset?",
     "money where it is": "The $40 is in your account.",
     "the customer's own money to come": "Your salary will be in your account on Friday.",
+    "drops off by itself": "The pre-authorisation will drop off by itself in a few days.",
+    "released by a third party": "The temporary hold should be released by the retailer within 2 days.",
 }
 
 

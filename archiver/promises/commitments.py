@@ -110,6 +110,10 @@ _RELATIVE_NEGATION = re.compile(
     r"(?:n't|\s+not))\s+\w+"
     # what the customer did not do, said of the thing: "the day pass you bought but never used"
     r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+", re.I)
+#: what happens by itself or by a third party is no commitment of the company's: "a pending authorization
+#: should drop off on its own", "the $75 should be released by the merchant"
+_NOT_OURS = re.compile(r"\b(?:on\s+(?:its|their)\s+own|by\s+(?:itself|themselves)|"
+                       r"by\s+the\s+(?:merchant|retailer|seller|vendor)s?)\b", re.I)
 _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
@@ -151,7 +155,9 @@ _NOW = re.compile(r"\bnow\b", re.I)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
 _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
-_PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b", re.I)
+#: contact by phone is a call: "by phone", "a phone call", "reach out to you on 512-555-0187"
+_PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b|"
+                           r"\b(?:on|at)\s+\+?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b", re.I)
 _MONEY_KINDS = ("fee_waiver", "credit", "refund")
 #: one pass for every scope that cancels a clause
 #: a word of every scope pattern, so that most clauses skip the patterns
@@ -161,12 +167,14 @@ _SCOPE_WORDS = frozenset(
     "aim try hope hopefully possibly probably might could take expect hold if unless provided long case event only "
     "until before once when after soon returned back received denied declined rejected refused suspended "
     "unsuccessful note record may providing assuming supposing presuming subject condition depending should "
-    "wont cant dont didnt doesnt isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt".split()
+    "wont cant dont didnt doesnt isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt "
+    "own itself themselves merchant merchants retailer retailers seller sellers vendor vendors".split()
 )
 _CONDITION_STARTS = frozenset(
     "if unless provided providing as so in only until before once when after assuming supposing presuming subject "
     "on depending should".split())
-_SCOPE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_NEGATION, _HEDGE, _CONDITION, _REFUSED, _MEMO)), re.I)
+_SCOPE = re.compile(
+    "|".join(f"(?:{rx.pattern})" for rx in (_NEGATION, _HEDGE, _CONDITION, _REFUSED, _MEMO, _NOT_OURS)), re.I)
 
 #: any of these words, and a message may hold a commitment; none, and it is skipped whole
 #: The pre-check. A participle or -ing form of a commitment verb ("waived", "sending") may make a
@@ -346,7 +354,7 @@ def _names_its_sum(sentence: str, tokens, words: list[str], first: int, end: int
     Its subject holds the money ("so that $95 charge is gone", "the $212 is yours to keep"); or,
     after a change of plan, it says what the payment now is ("so your monthly payment is now a flat $112").
     """
-    if kind in _PAID_OUT:
+    if kind in _PAID_OUT or kind == "rewards":  # "..., so the cash back ($14.22) will post by the 30th"
         return find_amount(_subject_text(sentence, tokens, words, first, end))[0] is not None
     if kind == "account_change":
         tail = words[first:end]
@@ -1046,7 +1054,9 @@ _PRESENTED = frozenset({("that", "'s"), ("that", "is")})
 #: subjects that point back to the money or thing of the clause before
 _ANAPHORA = frozenset(
     tuple(p.split()) for p in ("the same", "the money", "the amount", "the funds", "the sum", "this amount",
-                               "that amount", "the said amount", "the full amount", "the whole amount", "the refund amount"))
+                               "that amount", "the said amount", "the full amount", "the whole amount", "the refund amount",
+                               # "I've raised a request to update your address. The change will reflect in 2 days."
+                               "the change", "this change", "the changes", "these changes", "that change"))
 
 
 def _determiner_before(words: list[str], first: int, k: int) -> int | None:
@@ -1481,6 +1491,8 @@ def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> 
             if kind in ("refund", "credit", "fee_waiver") and any(
                     NOUNS.get(p) == "fee" or NOUNS.get(p[:-1]) == "fee" for p in phrase[:k]):
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
+            if kind == "credit" and any(p in _EARNED or p[:-1] in _EARNED for p in phrase[:k]):
+                return "rewards"  # "the rewards adjustment", "a points credit": what is earned, put right
             if kind in ("refund", "credit") and k == len(phrase) - 1 and start is not None:
                 at = start + len(_np(words, start, end))
                 if at + 1 < end and words[at] in ("of", "for", "on") and depth < _NESTING and (
@@ -1622,6 +1634,8 @@ _NUMBER_WORDS = frozenset(
 )
 _MONEY_VETO = frozenset({"payment", "payments", "deposit"})
 _NEW = frozenset({"new", "replacement", "spare", "brand-new", "duplicate"})
+#: what a customer earns: a credit or adjustment of it is rewards (not "bonus": "a $50 bonus credit" is money)
+_EARNED = frozenset({"reward", "point", "mile", "avios", "cashback"})
 _PURPOSE_HEADS = frozenset({"request", "paperwork", "application", "form", "forms", "order", "requests"})
 
 
@@ -1666,6 +1680,8 @@ def _antecedent(words: list[str], k: int) -> str | None:
     """The nearest noun the lexicon knows before token k: what "one" stands for."""
     for j in range(k - 1, max(-1, k - 1 - _WALK), -1):
         w = words[j]
+        if w not in NOUNS and w.endswith("s") and w[:-1] in NOUNS:
+            w = w[:-1]  # "tickets older than 30 days get closed, so I've opened a new one": a ticket
         if w in NOUNS and NOUNS[w] not in ("_veto", "fee", "_info", "_person", "_expense"):
             return w
     return None

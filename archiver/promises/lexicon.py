@@ -379,7 +379,7 @@ _NOUN_CLASSES = {
                  "label envelope link details information response reply outcome update pin receipt invoice "
                  "quote summary transcript pack schedule reminder statement notification pass report "
                  "e-ticket eticket e-receipt certificate decision pdf image scan folio leaflet brochure booklet "
-                 "factsheet packet",
+                 "factsheet packet agreement",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
     "rewards": "point mile avios cashback bonus voucher reward",
@@ -394,6 +394,7 @@ _NOUN_CLASSES = {
     "_person": "partner spouse wife husband son daughter child children driver user cardholder dependant "
                "dependent beneficiary",
     "delivery": "technician engineer installer courier package parcel bag baggage luggage suitcase shipment delivery "
+                "redelivery re-delivery "
                 "visit installation item adjuster surveyor plumber electrician appointment locksmith glazier "
                 "mechanic tech fitter lineman linesman linemen linesmen repairman handyman serviceman",
     # what the company moving is no promise: the customer's own money, notes, its own rules
