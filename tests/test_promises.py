@@ -578,6 +578,9 @@ LATER_CASES = {
     "agreement posted": ("We'll post you the signed agreement.", [("follow_up", None, None, None, None)]),
     "points credit": ("I've applied a points credit of 2,000.", [("rewards", None, None, None, None)]),
     "bonus credit is money": ("We've applied a $50 bonus credit.", [("credit", 50.0, "USD", None, None)]),
+    # a visit rebooked is still a visit; a document of the customer's attached
+    "visit rebooked": ("We've rebooked the engineer for Friday morning.", [("delivery", None, None, "Friday", "2025-03-07")]),
+    "attached for you": ("Your revised quote is attached below.", [("follow_up", None, None, None, None)]),
 }
 
 
@@ -601,6 +604,11 @@ LATER_NEGATIVES = {
     "the customer's own money to come": "Your salary will be in your account on Friday.",
     "drops off by itself": "The pre-authorisation will drop off by itself in a few days.",
     "released by a third party": "The temporary hold should be released by the retailer within 2 days.",
+    "a leaflet attached": "I've attached a copy of our complaints leaflet.",
+    "a statement closes by itself": "Your June statement will close on the 28th.",
+    "a visit made": "Our surveyor attended on Monday.",
+    "back to the company": "The parcel will be returned to the sender.",
+    "money posts": "It'll post to your savings account by 6pm.",
 }
 
 

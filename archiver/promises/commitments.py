@@ -709,6 +709,8 @@ def _verb_group(
         tense, passive = "perfect_passive", True  # "that's a \u00a310 credit added to your account"
     if tense == "past" and subject != "first":
         return None  # "the technician marked the job as complete": history
+    if tense == "past" and verb.mode == STRONG and verb.kind == "delivery":
+        return None  # "our assessor visited on Wednesday the 13th": a visit made is history, not one promised
     if tense in ("past", "past_passive") and facts.found(_HISTORY):
         return None
     if tense == "past_passive" and not verb.past_passive:
@@ -851,11 +853,11 @@ _DONE_ON_SAYING = frozenset({"be_ready", "be_under", "be_visible", "confirm", "a
                              "file", "raise", "escalate", "dispatch", "ship", "sanction", "authorise", "authorize"})
 #: present passives that report the money put back, when what is named is this customer's own
 #: ("your late charges are reversed", "the \u00a38 charge is removed"), not a term ("the annual fee is waived")
-_DONE_FOR_YOU = frozenset({"waive", "reverse", "remove", "refund", "cancel", "credit"})
+_DONE_FOR_YOU = frozenset({"waive", "reverse", "remove", "refund", "cancel", "credit", "attach"})
 #: a document that holds the thing: "your next bill will include a credit of $25"
 _HOLDS = frozenset({"carry", "include", "show", "reflect"})
 #: the standing terms, whose coming back is no promise ("the standard rate of 22.9% will apply")
-_LIFE_CYCLE = frozenset({"renew", "expire", "lapse", "finish"})
+_LIFE_CYCLE = frozenset({"renew", "expire", "lapse", "finish", "close"})  # "your next statement will close on the 3rd"
 _DEFAULT_TERMS = frozenset({"standard", "normal", "usual", "regular", "full", "default", "variable", "undiscounted"})
 #: where a noun phrase ends, besides _NP_END: a new subject
 _NP_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
@@ -1153,6 +1155,12 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     # a wider window than a particle's: "handed the missing parcel over to our delivery investigations team"
     if lemma in _HANDS_ON and _to_recipient(words[i + 1:min(end, i + 1 + 2 * _PARTICLE_WINDOW)]):
         return _ESCALATE  # "this is going up to our executive office", "I'm sending this up to my team leader"
+    if lemma == "attach" and subject != "thing":
+        return None  # "your updated schedule is attached": made for you; "I've attached our fee schedule": a leaflet
+    if lemma == "post" and after[:1] == ["to"] and _ACCOUNTS.intersection(after[1:4]):
+        return _GO_OUT  # "it'll post to your card account tonight": money that lands, not a letter
+    if lemma == "return" and (after[:2] == ["to", "us"] or after[:3] in (["to", "the", "sender"], ["to", "our", "warehouse"])):
+        return None  # "the original package will be returned to us": back to the company, nothing for the customer
     if lemma == "write" and after[:1] == ["to"]:
         return _CONTACT  # "we'll write to you with the outcome"
     if lemma == "pick" and after[:1] == ["you"]:
@@ -1523,7 +1531,7 @@ def _kind(
         if antecedent:
             phrase, pronoun = [antecedent], False
             patient_at = None
-    if phrase == ["you"] and verb.lemma in ("book", "move", "put", "place", "switch"):
+    if phrase == ["you"] and verb.lemma in ("book", "rebook", "move", "put", "place", "switch"):
         return "account_change"  # "I've booked you onto the 9:40"
     if verb.mode == OBJECT and patient_at is not None and phrase and phrase[-1] in _PURPOSE_HEADS and depth < _NESTING:
         inner = _purpose_kind(words, patient_at + len(phrase), end, facts, depth + 1)

@@ -95,6 +95,7 @@ VERBS: list[Verb] = [
     Verb("message", "follow_up", OBJECT, _SENT),
     Verb("mail", "follow_up", OBJECT, _SENT, past_passive=True),
     Verb("post", "follow_up", OBJECT, _SENT, past_passive=True),
+    Verb("attach", None, OBJECT, _SENT),  # "your updated policy schedule is attached": what is attached names it
     Verb("send", "follow_up", OBJECT, past_passive=True),
     Verb("resend", "follow_up", OBJECT, past_passive=True),
     Verb("re-send", "follow_up", OBJECT, past_passive=True),
@@ -167,7 +168,8 @@ VERBS: list[Verb] = [
     Verb("unsubscribe", "account_change", STRONG),
     Verb("top", "account_change", STRONG, particles=("up",)),
     Verb("reset", "account_change", STRONG),
-    Verb("rebook", "account_change", STRONG),
+    # a booking moved; a visit rebooked is still a visit ("rebooked the technician for tomorrow")
+    Verb("rebook", "account_change", OBJECT, frozenset({"delivery"})),
     Verb("lift", "account_change", STRONG),
     Verb("boost", "account_change", STRONG),
     Verb("defer", "account_change", STRONG),
