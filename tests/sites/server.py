@@ -32,6 +32,8 @@ class Chat:
     #: how many times an agent script has loaded this chat (and rendered its history)
     renders: int = 0
     commands: list[dict[str, Any]] = field(default_factory=list)
+    #: what the pages reported of themselves ("opener closed")
+    events: list[str] = field(default_factory=list)
 
 
 class MockSites:
@@ -105,6 +107,10 @@ class MockSites:
                     raise TimeoutError(f"timed out waiting until {what}")
                 self.cond.wait(left)
 
+    def wait_event(self, chat: str, event: str, timeout: float = 15.0) -> None:
+        """Block until a page of chat `chat` has reported `event`."""
+        self._wait(lambda: event in self.chats.setdefault(chat, Chat()).events, timeout, f"chat {chat} reported {event!r}")
+
     def wait_shown(self, chat: str, n: int, timeout: float = 15.0) -> list[dict[str, Any]]:
         """Block until the widget has displayed at least `n` messages; return them."""
         self._wait(lambda: len(self.chats.setdefault(chat, Chat()).messages) >= n, timeout, f"chat {chat} showed {n} messages")
@@ -161,6 +167,8 @@ def _handler(sites: MockSites) -> type[SimpleHTTPRequestHandler]:
                     c.renders += 1
                 elif parts.path == "/api/step":
                     c.step = int(body["step"])
+                elif parts.path == "/api/event":
+                    c.events.append(str(body["event"]))
                 else:
                     self.send_error(404)
                     return
