@@ -581,6 +581,11 @@ LATER_CASES = {
     # a visit rebooked is still a visit; a document of the customer's attached
     "visit rebooked": ("We've rebooked the engineer for Friday morning.", [("delivery", None, None, "Friday", "2025-03-07")]),
     "attached for you": ("Your revised quote is attached below.", [("follow_up", None, None, None, None)]),
+    # a thing held for the customer, then what it does: the subject carries over
+    "reserved, then ships": (
+        "Your new router is reserved for you and ships on Monday.",
+        [("replacement", None, None, "on Monday", "2025-03-10")],
+    ),
 }
 
 
@@ -756,6 +761,11 @@ def test_amounts(text, amount, currency):
 
 DUES = [
     ("within 1-2 billing cycles", TUE, "2025-05-04"),
+    # a date written after the weekday is the one meant; a time after it is no date
+    ("by Thursday the 6th", TUE, "2025-03-06"),
+    ("by Wednesday, March 12", TUE, "2025-03-12"),
+    ("on Friday 14 March", TUE, "2025-03-14"),
+    ("by Friday, 12:30", TUE, "2025-03-07"),
     ("in 5-7 business days", TUE, "2025-03-13"),
     ("in 3 business days", FRI_UK, "2025-06-18"),  # Friday: skips the weekend
     ("within 1 business day", SAT, "2025-12-01"),  # Saturday: next Monday

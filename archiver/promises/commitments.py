@@ -526,6 +526,12 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
                 return None
             tense = "future" if w in _FUTURE else "perfect" if w in _HAVE else "progressive"
             return _Found("-", k, subject, tense, np=np_start if subject == "thing" else None)
+        if w in ("is", "'s", "are", "'re") and k + 1 < end and words[k + 1] in ("with", "reserved", "booked"):
+            # "it's with FedEx ... and should arrive by Wednesday", "it's reserved for you and ships next Friday"
+            subject, np_start = _subject(tokens, words, first, k)
+            if subject in ("pronoun", "thing"):
+                return _Found("-", k, subject, "present", np=np_start if subject == "thing" else None)
+            return None
         if w in ("," , "if", "when", "once"):
             return None
     return None

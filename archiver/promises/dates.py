@@ -60,7 +60,11 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("today", r"\b(?:by\s+)?" + _alt("today", "2day", "tonight", "tonite", r"this\s+(?:morning|afternoon|evening)",
                                       r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day",
                                       r"close\s+of\s+business", "COB", "EOD") + r"\b"),
-    ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"),
+    # "Thursday the 22nd", "by Wednesday, April 9": the date written after the day is the one meant
+    ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"
+                r"(?:,?\s+(?:the\s+(?P<dd>\d{1,2})" + _ORDINAL + r"?|(?P<do>\d{1,2})" + _ORDINAL + r"|(?P<md>"
+                + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS
+                + r"))\b(?![:.]\d))?"),
     # "for thurs", "by fri": an abbreviation only after a word that makes it a day ("sat on hold" is none)
     ("weekday_short", r"\b(?P<pre>by|on|before|until|this|next|coming|for)\s+"
                 r"(?P<wd>mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b\.?(?!')"),
@@ -173,8 +177,13 @@ def _span(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
     return _add_span(sent_at, n, m.group("unit").lower())
 
 
-def _weekday(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date:
-    """On or after `day`; "next Friday" is strictly after it."""
+def _weekday(m: re.Match, sent_at: dt.datetime, day: dt.date) -> dt.date | None:
+    """On or after `day`; "next Friday" is strictly after it. A date written after it wins."""
+    written = m.groupdict()
+    if written.get("md"):
+        return _next_date(written["md"], day)
+    if written.get("dd") or written.get("do"):
+        return _next_day_of_month(int(written["dd"] or written["do"]), day)
     start = day + dt.timedelta(days=1) if (m.group("pre") or "").lower() == "next" else day
     wd = m.group("wd").lower()
     return start + relativedelta(weekday=_WEEKDAYS.get(wd) or _SHORT_WEEKDAYS[wd[:3]])
