@@ -338,6 +338,7 @@ class _Run:
         # a page that never held a chat (the opener, an unrelated tab) closing
         # ends nothing while another window is open: the chat may be there
         tab.gone = True
+        tab.docs = {}  # its chat_docs stay: they may be the snapshot
         self._release(tab, reason)
         if all(t.gone for t in self.tabs.values()):
             self._end(reason)
@@ -400,9 +401,9 @@ class _Run:
     # -- capture ---------------------------------------------------------------
 
     async def _capture_changed(self) -> int:
-        """Capture every page that changed, oldest first. Returns new messages."""
+        """Capture every page that changed, the chat's windows first. Returns new messages."""
         new = 0
-        for tab in list(self.tabs.values()):
+        for tab in sorted(self.tabs.values(), key=lambda t: t not in self.holders):
             if tab.changed and not tab.gone:
                 tab.changed = False
                 new += await self._capture(tab)
