@@ -120,7 +120,8 @@ class Watcher:
 
 
 def run_site(sites: MockSites, site: str, messages: int, gap: int, idle: float, tmp: Path, **params: int) -> None:
-    label = site + (f" + {params['filler']} filler paragraphs" if params.get("filler") else "")
+    label = "popup (the page opens the chat in a window of its own)" if site == "popup" else site
+    label += f" + {params['filler']} filler paragraphs" if params.get("filler") else ""
     label += " + a clock ticking every second" if params.get("ticker") else ""
     chat = f"bench-{site}-{len(params)}"
     db = tmp / f"{chat}.db"
@@ -178,6 +179,7 @@ def main() -> None:
         run_site(sites, "inpage", args.messages, args.gap, args.idle, Path(tmp))
         run_site(sites, "iframe", args.messages, args.gap, 0, Path(tmp))
         run_site(sites, "shadow", args.messages, args.gap, 0, Path(tmp))
+        run_site(sites, "popup", args.messages, args.gap, 0, Path(tmp))
         run_site(sites, "inpage", args.messages, args.gap, args.idle, Path(tmp), filler=5000)
         # the worst case for re-reading the page on every change: a big page that never stops changing
         run_site(sites, "inpage", 10, args.gap, args.idle, Path(tmp), filler=5000, ticker=1)
