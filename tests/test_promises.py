@@ -982,11 +982,12 @@ FLOORS = {
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the definitions, measured once on the frozen rules (d85a846):
-    # P 0.832 / R 0.832, any-kind 0.910 / 0.910, kind 0.914, amount 0.936, due 0.885, refs 0.975 / 0.952
+    # written blind from the definitions and measured once blind on the frozen rules (d85a846):
+    # P 0.832 / R 0.832, any-kind 0.910 / 0.910, kind 0.914, amount 0.936, due 0.885, refs 0.975 / 0.952.
+    # A dev set from 75fa337 on: its error classes tuned against, in new wording; floors at measured minus 0.03
     "blind6": dict(
-        promise_precision=0.80, promise_recall=0.80, promise_precision_any_kind=0.88, promise_recall_any_kind=0.88,
-        kind_accuracy=0.88, amount_accuracy=0.90, due_by_accuracy=0.85, reference_precision=0.94,
+        promise_precision=0.88, promise_recall=0.91, promise_precision_any_kind=0.92, promise_recall_any_kind=0.94,
+        kind_accuracy=0.93, amount_accuracy=0.91, due_by_accuracy=0.92, reference_precision=0.94,
         reference_recall=0.92, reference_value_precision=0.97, reference_value_recall=0.94,
     ),
 }
