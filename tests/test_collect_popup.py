@@ -17,20 +17,20 @@ from archiver.model import Document
 from archiver.parsers import find_chat
 from archiver.sources import load_page
 from sites.server import MockSites
-from test_collect import (  # noqa: F401  (runs and sites are fixtures)
-    SAID,
-    Runs,
-    expected_rows,
-    finish,
-    messages,
-    query,
-    runs,
-    shape,
-    sites,
-    snapshot,
-    texts,
-    wait_until,
-)
+from test_collect import SAID, Runs, expected_rows, finish, messages, query, shape, snapshot, texts, wait_until
+
+
+@pytest.fixture(scope="module")
+def sites():
+    with MockSites() as s:
+        yield s
+
+
+@pytest.fixture
+def runs(tmp_path: Path):
+    r = Runs(tmp_path)
+    yield r
+    r.cleanup()
 
 
 def snapshot_chats(db: Path, run_source: str, tmp_path: Path) -> tuple[list | None, list]:
