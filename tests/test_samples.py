@@ -170,12 +170,12 @@ def test_import_order_and_file_times_do_not_change_ids(archive: Archive, tmp_pat
 )
 def test_demo_searches(archive: Archive, query: str, want: set[tuple[str, str, str]]) -> None:
     import_samples(archive)
-    assert {(h.company, h.role, h.text) for h in archive.search(query, limit=100)} == want
+    assert {(h.company, h.role, h.text) for h in archive.search(query, limit=100).hits} == want
 
 
 def test_claim_search_finds_the_airline_and_the_insurer(archive: Archive) -> None:
     import_samples(archive)
-    hits = archive.search("claim", limit=100)
+    hits = archive.search("claim", limit=100).hits
     by_company: dict[str, int] = {}
     for h in hits:
         by_company[h.company] = by_company.get(h.company, 0) + 1
