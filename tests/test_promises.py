@@ -2,7 +2,7 @@
 
 Unit cases compare whole Promise/Reference objects. `test_labelled_set_floors`
 runs the same scoring as `bench/promises_eval.py` over labelled.jsonl (all,
-dev, holdout) and blind6.jsonl, and fails when a metric drops below the floor
+dev, holdout) and blind7.jsonl, and fails when a metric drops below the floor
 recorded here (measured minus 0.03).
 """
 
@@ -47,16 +47,16 @@ FRI_UK = "2025-06-13T14:30:00+01:00"
 
 @functools.cache
 def _bench_tallies():
-    """The bench's own scoring of labelled.jsonl per split, and of blind6.jsonl (bench/ is not a package).
+    """The bench's own scoring of labelled.jsonl per split, and of blind7.jsonl (bench/ is not a package).
 
-    blind6.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind6".
+    blind7.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind7".
     """
     spec = importlib.util.spec_from_file_location("promises_eval", ROOT / "bench" / "promises_eval.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look themselves up there
     spec.loader.exec_module(bench)
     tallies = bench.evaluate(bench.load_records())
-    tallies["blind6"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
+    tallies["blind7"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
     return tallies
 
 
@@ -966,29 +966,28 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # d85a846: blind-5 joined dev after its error classes were tuned against, in new wording (c2ba219 on)
+    # blind-6 joined dev after its error classes were tuned against, in new wording (75fa337..0a21330)
     "all": dict(
-        promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
-        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.96, reference_precision=0.97,
-        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
+        reference_recall=0.96, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "dev": dict(
-        promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
-        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.96, reference_precision=0.97,
-        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+        promise_precision=0.94, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        kind_accuracy=0.96, amount_accuracy=0.95, due_by_accuracy=0.95, reference_precision=0.96,
+        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "holdout": dict(
         promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.97, promise_recall_any_kind=0.97,
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the issue's definitions and measured once blind on the frozen rules (d85a846):
-    # P 0.832 / R 0.832, any-kind 0.910 / 0.910, kind 0.914, amount 0.936, due 0.885, refs 0.975 / 0.952.
-    # A dev set from 75fa337 on: its error classes tuned against, in new wording; floors at measured minus 0.03
-    "blind6": dict(
-        promise_precision=0.88, promise_recall=0.91, promise_precision_any_kind=0.92, promise_recall_any_kind=0.94,
-        kind_accuracy=0.93, amount_accuracy=0.91, due_by_accuracy=0.92, reference_precision=0.94,
-        reference_recall=0.92, reference_value_precision=0.97, reference_value_recall=0.94,
+    # written blind from the issue's definitions, measured once on the frozen rules (0a21330):
+    # P 0.863 / R 0.812, any-kind 0.938 / 0.882, kind 0.920, amount 0.943, due 0.870, refs 1.000 / 0.968
+    "blind7": dict(
+        promise_precision=0.83, promise_recall=0.78, promise_precision_any_kind=0.90, promise_recall_any_kind=0.85,
+        kind_accuracy=0.89, amount_accuracy=0.91, due_by_accuracy=0.84, reference_precision=0.97,
+        reference_recall=0.93, reference_value_precision=0.97, reference_value_recall=0.93,
     ),
 }
 
