@@ -622,6 +622,41 @@ def test_later_negatives(text):
     assert find_promises(text, "agent", TUE) == []
 
 
+# --------------------------------------------------------------------------
+# The error classes blind7 showed, in new wording
+
+BLIND7_CASES = {
+    # a bot's status mark ends its sentence; an emoji before a subject is no part of it
+    "status mark ends a line": (
+        "Your complaint has been registered \u2705 A specialist will phone you tomorrow.",
+        [("escalation", None, None, None, None, "Your complaint has been registered \u2705"),
+         ("callback", None, None, "tomorrow", "2025-03-05", "A specialist will phone you tomorrow.")],
+    ),
+    "emoji before the subject": ("\U0001f4f1 Your plan has been upgraded!", [("account_change", None, None, None, None)]),
+    # sent on to someone of the company is a hand-on, even said as "sent this over"
+    "sent this over to a team": (
+        "I've sent this over to our billing team and they'll email you by Friday.",
+        [("escalation", None, None, None, None), ("follow_up", None, None, "by Friday", "2025-03-07")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text,expected", BLIND7_CASES.values(), ids=BLIND7_CASES.keys())
+def test_blind7_classes(text, expected):
+    """Each expected tuple is (kind, amount, currency, due_text, due_by), with its sentence last when not the whole text."""
+    assert find_promises(text, "agent", TUE) == [Promise(e[0], e[5] if len(e) > 5 else text, *e[1:5]) for e in expected]
+
+
+BLIND7_NEGATIVES = {
+    "an emoji then a name": "Thanks \U0001f60a Sarah from billing here.",
+}
+
+
+@pytest.mark.parametrize("text", BLIND7_NEGATIVES.values(), ids=BLIND7_NEGATIVES.keys())
+def test_blind7_negatives(text):
+    assert find_promises(text, "agent", TUE) == []
+
+
 def test_a_list_of_things_done():
     """Each item of a list is the agent's, done, once one item opens with a past tense."""
     text = ("Here's the summary:\n\u2022 reversed the \u00a315 paper statement fee\n\u2022 set up paperless billing"

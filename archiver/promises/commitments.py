@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from .casual import CASUAL_MODALS, standard_tokens
@@ -256,6 +257,11 @@ _BULLET_ITEM = re.compile(r"^[ \t]*[-*\u2022\u00b7\u2013\u2014\u25aa\u25e6][ \t]
                           re.M | re.I)
 #: the subject and tense an item of a list of things done shares: "I've ..."
 _DONE_LIST = _Found("-", 0, "first", "perfect")
+
+
+def _symbol(word: str) -> bool:
+    """Whether a token is a pictograph or its modifier (an emoji, a variation selector), not a word or a sum."""
+    return unicodedata.category(word[0]) in ("So", "Sk", "Mn", "Cf")
 
 
 def _lists_done(text: str) -> bool:
@@ -679,8 +685,8 @@ def _verb_group(
     if tense is None:
         return None
     lead = first
-    while lead < subject_end and words[lead] in _BULLETS:
-        lead += 1  # "- waived the $29 fee": the mark of a list item is no subject
+    while lead < subject_end and (words[lead] in _BULLETS or _symbol(words[lead])):
+        lead += 1  # "- waived the $29 fee", "\u2708\ufe0f Your trip has been rebooked": a mark is no subject
     subject, np_start = _subject(tokens, words, lead, subject_end)
     inherited = False
     if subject == "none" and verb.lemma in _TOLD_TO_WATCH and subject_end == lead and form == "base":
@@ -1153,14 +1159,15 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     if lemma == "take" and "from" in after and after[after.index("from") + 1:][:1] == ["here"]:
         # "Client Relations will take your complaint from here"; "I'll take it from here" is no hand-on
         return _ESCALATE if subject in ("agent", "first") and not AGENT_NOUNS.isdisjoint(words[max(0, i - 6):i]) else None
+    # a wider window than a particle's: "handed the missing parcel over to our delivery investigations team";
+    # before "sent it across" below: "I've sent this over to our fraud team" names who it went to
+    if lemma in _HANDS_ON and _to_recipient(words[i + 1:min(end, i + 1 + 2 * _PARTICLE_WINDOW)]):
+        return _ESCALATE  # "this is going up to our executive office", "I'm sending this up to my team leader"
     if lemma == "send" and after[:1] in (["it"], ["this"]) and after[1:2] in (["across"], ["over"], ["on"]) and (
             "you" not in after):
         return _SEND_ON  # "I've sent it across": the matter handed on in the clause before
     if lemma == "take" and after[:1] == ["effect"] or lemma == "come" and after[:2] == ["into", "effect"]:
         return VERB_BY_LEMMA["take_effect"]
-    # a wider window than a particle's: "handed the missing parcel over to our delivery investigations team"
-    if lemma in _HANDS_ON and _to_recipient(words[i + 1:min(end, i + 1 + 2 * _PARTICLE_WINDOW)]):
-        return _ESCALATE  # "this is going up to our executive office", "I'm sending this up to my team leader"
     if lemma == "attach" and subject != "thing":
         return None  # "your updated schedule is attached": made for you; "I've attached our fee schedule": a leaflet
     if lemma == "post" and after[:1] == ["to"] and _ACCOUNTS.intersection(after[1:4]):

@@ -20,7 +20,9 @@ _BEFORE_NUMBER = frozenset("no nos nr ext ref tel rs jan feb mar apr jun jul aug
 _ZONE_WORDS = re.compile(r"(?:(?i:eastern|central|mountain|pacific)|[ECMP][SD]?T|GMT|BST|UTC|CET|IST|AEST)\b")
 # a run of marks is tried from its first mark only (no mark before it): tried from each, "....." is quadratic
 # on a hostile page, and a start inside a run matches only where the run's first mark does
-_BOUNDARY = re.compile(r"([.!?](?<![.!?]{2})[.!?]*)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*")
+_BOUNDARY = re.compile(r"([.!?](?<![.!?]{2})[.!?]*)([\"'\u201d\u2019)\]]*)(\s+)|\n\s*|"
+                       # a bot's status mark ends its line as a full stop would: "has been logged \u2705 Our team will ..."
+                       r"(?P<emoji>[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)[ \t]+(?=[A-Z])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 
@@ -29,7 +31,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in `text`, whitespace trimmed."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if "\n" in m.group(0) or _ends_sentence(text, m):
+        if m.group("emoji"):
+            if not text[start:m.start()].strip():
+                continue  # an emoji that opens a line belongs to it: "\u2708\ufe0f Your trip has been rebooked!"
+            spans.append((start, m.start() + len(m.group("emoji"))))
+            start = m.end()
+        elif "\n" in m.group(0) or _ends_sentence(text, m):
             spans.append((start, m.start() + len(m.group(1) or "") + len(m.group(2) or "")))
             start = m.end()
     spans.append((start, len(text)))
