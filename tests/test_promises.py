@@ -638,6 +638,22 @@ BLIND7_CASES = {
         "I've sent this over to our billing team and they'll email you by Friday.",
         [("escalation", None, None, None, None), ("follow_up", None, None, "by Friday", "2025-03-07")],
     ),
+    # a line that drops its subject only says when the promise before shows
+    "should land, no subject": (
+        "I've credited $12 to your account. Should land within 2 days.",
+        [("credit", 12.0, "USD", "within 2 days", "2025-03-06", "I've credited $12 to your account.")],
+    ),
+    "days to appear": (
+        "I've refunded the $30 fee. 2-4 working days to appear.",
+        [("fee_waiver", 30.0, "USD", "2-4 working days to appear", "2025-03-10", "I've refunded the $30 fee.")],
+    ),
+    "going to, no I'm": (
+        "Going to apply a $15 credit, it'll show on your 20 March statement.",
+        [("credit", 15.0, "USD", "20 March", "2025-03-20")],
+    ),
+    # a status line names its thing by a sum or a number before the participle
+    "status line, sum first": ("Credit of $8 applied.", [("credit", 8.0, "USD", None, None)]),
+    "status line, a code first": ("Complaint #CMP-40021 raised.", [("escalation", None, None, None, None)]),
 }
 
 
@@ -649,6 +665,9 @@ def test_blind7_classes(text, expected):
 
 BLIND7_NEGATIVES = {
     "an emoji then a name": "Thanks \U0001f60a Sarah from billing here.",
+    "a date with no promise before": "Should arrive within 2 days.",
+    "going to, the customer's": "Going to need the last four digits of your card.",
+    "status line, history": "Payment of $40 received.",
 }
 
 
@@ -842,6 +861,13 @@ DUES = [
     ("ring u 2moro", TUE, "2025-03-05"),
     ("in 3 wks", TUE, "2025-03-25"),
     ("off ur next bill", TUE, "2025-04-04"),
+    # blind7's classes: calendar days, a span that names what it is for, the date of a bill, a start day, an ETA
+    ("within 14 calendar days", TUE, "2025-03-18"),
+    ("2-4 working days to appear", TUE, "2025-03-10"),
+    ("it'll be on your 20 March statement", TUE, "2025-03-20"),
+    ("from your next payment date, April 2", TUE, "2025-04-02"),
+    ("your new tariff starts from the 18th", TUE, "2025-03-18"),
+    ("ETA 45 minutes", LATE_TUE, "2025-03-05"),  # 23:30 + 45 minutes is tomorrow
 ]
 
 
@@ -865,6 +891,9 @@ def test_the_latest_of_several_due_expressions_wins():
     "within 6 weeks of the move",
     "this month's late fee",
     "from March 10 to March 24",
+    "from the 10th to the 24th",
+    "it took 3 days to arrive",
+    "he gave $40 to show goodwill",
 ])
 def test_not_a_due_date(text):
     assert find_due(text, dt.datetime.fromisoformat(TUE)) == (None, None)

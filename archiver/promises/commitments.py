@@ -285,6 +285,8 @@ def _sentence_promises(
     # a list item's verb shares the subject of the list ("- set up autopay"): as if split off by "and"
     previous: _Found | None = frame if frame is not None and words and words[0] in _BULLETS else None
     if previous is None and not _may_promise(words):
+        if found and _follow_on(words, 0, len(words)):  # "3-5 days to show.": no verb the pre-check knows
+            found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(sentence, when)))
         return
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
     sentence_sum = None  # the sentence's first sum, read once: a sentence can hold thousands of clauses
@@ -295,7 +297,7 @@ def _sentence_promises(
         # a promise of this sentence that has no sum yet, which a later clause may name
         unpriced = found[-1] if len(found) > own and found[-1].amount is None else None
         if hit is None:
-            if found and _ALLOW_ONLY.match(clause):
+            if found and (_ALLOW_ONLY.match(clause) or _follow_on(words, first, end)):
                 found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
             elif unpriced and _names_its_sum(sentence, tokens, words, first, end, unpriced.kind):
                 # "I got approval to reverse it, so that $95 charge is gone"; "so your payment is now $112"
@@ -328,6 +330,21 @@ def _sentence_promises(
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
             found.append(promise)
+
+
+def _follow_on(words: list[str], first: int, end: int) -> bool:
+    """Whether a clause with no subject only says when the promise before shows: its date is that promise's.
+
+    "Should see it in 3-5 working days.", "Will post to your card within 2 days.", "3-5 days to show.":
+    a chat line that drops "it" or "you", after a refund or credit said in full.
+    """
+    k = first
+    while k < end and (words[k] in _ADVERBS or words[k] in _BULLETS):
+        k += 1
+    if k + 1 < end and words[k] in _FUTURE:
+        verb = FORMS.get(words[k + 1], (None, ""))[0]
+        return verb is not None and (verb.mode in (NEUTRAL, RECEIVE) or verb.lemma == "post")
+    return k < end and words[k][:1].isdigit()  # "3-5 days to show": find_due says whether it is a span
 
 
 _PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
@@ -614,7 +631,8 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     if k == head or k >= end:
         return None
     np_end = k
-    if words[k] in ("now", "all"):
+    k = _past_aside(words, k, end)  # "Refund of $23.10 issued", "Ticket #SUP-220918 created"
+    if k < end and words[k] in ("now", "all"):
         k += 1
     verb, form = FORMS.get(words[k], (None, "")) if k < end else (None, "")
     if verb is None or form not in ("pp", "pastpp") or verb.mode in (NEUTRAL, RECEIVE) or _thing_kind(
@@ -626,6 +644,23 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     while k < end and words[k] != "," and not words[k][:1].isalnum():
         k += 1  # the marks that end the line: ".", "!", an emoji
     return (start, np_end, verb) if k == end or words[k] == "," else None
+
+
+def _past_aside(words: list[str], k: int, end: int) -> int:
+    """Past what a status line names its thing by, between the thing and its participle: a sum or a number.
+
+    "Refund of $23.10 issued", "Ticket #SUP-220918 created", "Case 44812 opened": read one step, not a walk.
+    """
+    if k + 1 < end and words[k] in ("of", "for") and words[k + 1][:1] in MONEY_SIGNS:
+        return k + 2
+    if k < end and words[k][:1] in MONEY_SIGNS and any(ch.isdigit() for ch in words[k]):
+        return k + 1  # "of" was read as a word of the thing: "Refund of | $23.10 issued"
+    start = k + 1 if k < end and words[k] == "#" else k
+    j = start
+    while j < min(end, start + 5) and (words[j] == "-" or words[j].isalnum()) and FORMS.get(words[j], (None, ""))[1] not in (
+            "pp", "pastpp"):
+        j += 1  # a code is read as several words: "SUP-220918" is "sup", "-", "220918"
+    return j if any(ch.isdigit() for w in words[start:j] for ch in w) else k
 
 
 def _now_instead(clause: str) -> bool:
@@ -691,6 +726,9 @@ def _verb_group(
     inherited = False
     if subject == "none" and verb.lemma in _TOLD_TO_WATCH and subject_end == lead and form == "base":
         subject, tense = "you", "future"  # "Expect a call from our security team", "watch for their email"
+    if subject == "none" and previous is None and tense == "future" and aux == ["to", "going"] and (
+            lead == first == 0 or all(words[k] in _BULLETS for k in range(first))) and subject_end == lead:
+        subject = "first"  # "Going to process a $45 credit for the outage": a chat line that drops its "I'm"
     if subject == "none" and previous is None and tense == "past" and form in ("past", "pastpp") and (
             all(words[k] in _BULLETS for k in range(subject_end))) and _object_named(words, i + 1, end):
         subject = "first"  # "Just refunded the $10 for the day pass": a chat line that drops its "I've"

@@ -32,11 +32,13 @@ _MONTHS = _alt(
 ) + r"\.?"
 _ORDINAL = r"(?:st|nd|rd|th)"
 _UNIT = _alt(
-    r"(?:business|working|banking|biz)\s+days?", "wks?", "days?", "hours?", "hrs?", "minutes?", "mins?", "weeks?", "months?",
+    r"(?:business|working|banking|biz)\s+days?", r"calendar\s+days?", "wks?", "days?", "hours?", "hrs?", "minutes?", "mins?", "weeks?", "months?",
     r"(?:billing|statement)\s+(?:cycles?|periods?)", "cycles?", "statements?", "bills?",
 )
 _SPAN_OPENER = _alt("within", "in", r"inside(?:\s+of)?", "over", r"allow(?:\s+up\s+to)?", r"give\s+(?:us|it)",
-                    r"up\s+to")
+                    r"up\s+to", "eta")
+#: what a bare span is the time for: "3-5 days to show", "2 business days to post"
+_TO_SHOW = _alt("show", "post", "appear", "reflect", "arrive", "clear", "land", "process", "come\s+through")
 _APPROXIMATELY = r"(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
 
 # (kind, regex); `_resolve` turns each kind into a date
@@ -44,6 +46,9 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("span", r"\b" + _SPAN_OPENER + r"\s+(?:the\s+)?(?:next\s+)?" + _APPROXIMATELY + r"(?:another\s+)?"
              r"(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
              r"(?P<unit>" + _UNIT + r")\b"),
+    # a span with no opener but what it is the time for: "Refund issued. 3-5 days to show."
+    ("span", r"(?<![\w$])(?<!took\s)(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
+             r"(?P<unit>" + _UNIT + r")\s+(?:for\s+(?:it|them|the\s+\w+)\s+)?to\s+" + _TO_SHOW + r"\b"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
     # "in the next few days", "within a couple of weeks": a due expression, but no date to count to
     ("vague", r"\b(?:within|in|inside(?:\s+of)?)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?"
@@ -70,11 +75,20 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("weekday_short", r"\b(?P<pre>by|on|before|until|this|next|coming|for)\s+"
                 r"(?P<wd>mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b\.?(?!')"),
     ("clock", r"\b(?:by|before|until)\s+(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?"),
+    # "on your next billing date, Nov 4": the date named after the word "date"
     ("date", r"\b(?:by|on|for|before|(?:effect|effective|live|active)\s+from|effective|starting|as\s+of|"
              r"no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
              + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?(?:,?\s+\d{4})?"
              r"|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b"),
-    ("day_of_month", r"\b(?:by|on|before)\s+the\s+(?P<day>\d{1,2})" + _ORDINAL + r"\b(?!\s+(?:of\s+)?" + _MONTHS + ")"),
+    # "it'll apply to your Jan 7 invoice", "on your next billing date, Nov 4": the date of the bill or the
+    # billing day; the due text is the date alone
+    ("date", r"(?:(?<=\byour\s)|(?<=\bthe\s))(?P<d>" + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL
+             + r"?\s+" + _MONTHS + r")\s+(?=(?:invoice|bill|statement)\b)"),
+    ("date", r"(?:(?<=\bdate,\s)|(?<=\bdate\s))(?P<d>" + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL
+             + r"?\s+" + _MONTHS + r")\b"),
+    # "kicking in from the 14th": a change that starts on a day is due on it
+    ("day_of_month", r"\b(?:by|on|before|(?:(?:effective|starting)\s+)?from)\s+the\s+(?P<day>\d{1,2})" + _ORDINAL + r"\b(?!\s+(?:of\s+)?" + _MONTHS + ")"
+                     r"(?!\s+(?:to|until|till|through)\s+the\b)"),  # "from the 10th to the 24th" is a period
 ]]
 
 
@@ -231,7 +245,7 @@ def _add_span(sent_at: dt.datetime, n: int, unit: str) -> dt.date:
         return (sent_at + dt.timedelta(minutes=n)).date()
     if unit.startswith(("week", "wk")):
         return day + dt.timedelta(weeks=n)
-    if unit.startswith("day"):
+    if unit.startswith(("day", "calendar")):
         return day + dt.timedelta(days=n)
     return day + relativedelta(months=n)  # months, billing cycles, statements, bills
 
