@@ -38,7 +38,7 @@ _UNIT = _alt(
 _SPAN_OPENER = _alt("within", "in", r"inside(?:\s+of)?", "over", r"allow(?:\s+up\s+to)?", r"give\s+(?:us|it)",
                     r"up\s+to", "eta")
 #: what a bare span is the time for: "3-5 days to show", "2 business days to post"
-_TO_SHOW = _alt("show", "post", "appear", "reflect", "arrive", "clear", "land", "process", "come\s+through")
+_TO_SHOW = _alt("show", "post", "appear", "reflect", "arrive", "clear", "land", "process", r"come\s+through")
 _APPROXIMATELY = r"(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
 
 # (kind, regex); `_resolve` turns each kind into a date
