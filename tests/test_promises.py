@@ -654,6 +654,27 @@ BLIND7_CASES = {
     # a status line names its thing by a sum or a number before the participle
     "status line, sum first": ("Credit of $8 applied.", [("credit", 8.0, "USD", None, None)]),
     "status line, a code first": ("Complaint #CMP-40021 raised.", [("escalation", None, None, None, None)]),
+    # a claim settled or approved, then its money paid out: one promise, with the payout's sum and date
+    "claim then paid out": (
+        "Your storm claim is approved and we'll pay \u00a3860 into your account by Friday (after your \u00a3100 excess).",
+        [("dispute", 860.0, "GBP", "by Friday", "2025-03-07")],
+    ),
+    "claim then money on its way": (
+        "We've settled the baggage claim: $214.50 is on its way and should arrive within 3 days.",
+        [("dispute", 214.5, "USD", "within 3 days", "2025-03-07")],
+    ),
+    "claim then the payment": (
+        "I've lodged your delay claim for \u20ac250 and the payment will follow within 10 days.",
+        [("dispute", 250.0, "EUR", "within 10 days", "2025-03-14")],
+    ),
+    "settlement cheque reissued": (
+        "We'll reissue the settlement cheque for $980.", [("dispute", 980.0, "USD", None, None)]),
+    # someone of the company on the way is a visit
+    "agent on the way": (
+        "Our engineer is on the way now and should be with you within 2 hours.",
+        [("delivery", None, None, "within 2 hours", "2025-03-04")],
+    ),
+    "on the way, when": ("We'll text you when the driver is on the way.", [("follow_up", None, None, None, None)]),
 }
 
 
@@ -668,6 +689,7 @@ BLIND7_NEGATIVES = {
     "a date with no promise before": "Should arrive within 2 days.",
     "going to, the customer's": "Going to need the last four digits of your card.",
     "status line, history": "Payment of $40 received.",
+    "after your payment clears": "We'll release the hold after your payment clears.",
 }
 
 

@@ -96,7 +96,9 @@ _CONDITION = re.compile(
     r"on (?:the )?condition|depending on|in case|should (?:the|your|you|it|this|that|there|anything|any|we)\b|"
     r"in the event|only after|until you|before (?:i|we) can|"
     r"(?:once|when|after|as soon as)\s+(?:you(?!\s+(?:\w+ed|bought|paid|made|got|had|were|did|left|sent|took|"
-    r"spoke|told|rang|came|went|gave|saw|chose|brought|sold|spent|won|lost|put|set|read)\b)|your\b|"
+    r"spoke|told|rang|came|went|gave|saw|chose|brought|sold|spent|won|lost|put|set|read)\b)|"
+    # "after your \u00a3250 excess" is a deduction, not a wait
+    r"your\b(?!\s*" + MONEY_SIGN_CLASS + r")|"
     r"we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
     r"hear|see|verify|confirm))|(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
     r"arrives back|is received|are received|has been received))\b",
@@ -171,6 +173,8 @@ _SCOPE_WORDS = frozenset(
     "wont cant dont didnt doesnt isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt "
     "own itself themselves merchant merchants retailer retailers seller sellers vendor vendors".split()
 )
+#: what makes the clause after it a time or a condition: "you'll get a text when the engineer is on the way"
+_SUBORDINATE_STARTS = frozenset("when once if until before after while whenever".split())
 _CONDITION_STARTS = frozenset(
     "if unless provided providing as so in only until before once when after assuming supposing presuming subject "
     "on depending should".split())
@@ -313,7 +317,7 @@ def _sentence_promises(
             amount, currency = sentence_sum  # "that $35 fee is gone - I reversed it"
         kind = hit.kind
         if unpriced and unpriced.kind in _PAID_OUT and amount is not None and kind in _MONEY_KINDS + ("_",) and (
-                _money_subject(sentence, tokens, first, hit.verb_at)):
+                _money_subject(sentence, tokens, first, hit.verb_at) or _claim_paid(unpriced, hit)):
             kind = "_"  # "I've approved your compensation: 400,00 € will be paid ...": the same money
         if kind == "_" and (not found or (hit.local and len(found) == own)):
             kind = _vague_kind(hit, words, _ClauseFacts(clause, sentence, words, first, end))
@@ -355,6 +359,11 @@ _RECURRING = re.compile(
     r"(?:" + MONEY_SIGN_CLASS + r"\s?\d[\d,.]*|\d(?<![\d,.]\d)[\d,.]*\s?(?:dollars|pounds|euros))\s*"
     r"(?:a|an|per|each|every|/)\s*(?:month|mo|year|yr|week)\b", re.I)
 _MONEY_HEADS = frozenset({"money", "amount", "sum", "funds", "payment", "settlement", "compensation"})
+
+
+def _claim_paid(claim: Promise, hit: _Found) -> bool:
+    """Whether `hit` pays out the claim before it: "your claim's been approved and we'll pay out \u00a31,340"."""
+    return claim.kind == "dispute" and hit.kind == "refund" and hit.verb is not None and hit.verb.lemma == "pay"
 
 
 def _subject_text(sentence: str, tokens, words: list[str], first: int, end: int) -> str:
@@ -607,8 +616,13 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
         subject = _subject(tokens, words, first, at)
         if subject[0] in ("thing", "pronoun", "mass"):
             kind = _thing_kind(words, subject[1], at) if subject[0] != "pronoun" else None
+            if kind not in _KINDS_SET and _all_money(words[subject[1]:at]):
+                # "We've settled your claim: \u00a3312.60 is on its way": the money of the promise before
+                return _Found("_", at, "thing", "present", fallback="refund")
             return _Found(kind if kind in _KINDS_SET else ("_" if subject[0] == "pronoun" else "delivery"),
                           at, "thing", "present")
+        if subject[0] in ("agent", "first") and words[subject[1]] not in ("i", "we") and (subject[1] == first or words[subject[1] - 1] not in _SUBORDINATE_STARTS):
+            return _Found("delivery", at, "agent", "present")  # "a mechanic is on the way to you now"
     return None
 
 
@@ -1106,6 +1120,8 @@ _PRESENTED = frozenset({("that", "'s"), ("that", "is")})
 #: subjects that point back to the money or thing of the clause before
 _ANAPHORA = frozenset(
     tuple(p.split()) for p in ("the same", "the money", "the amount", "the funds", "the sum", "this amount",
+                               # "I've submitted your claim for \u20ac400 and the payment will be made in 14 days"
+                               "the payment", "the payout", "the pay-out",
                                "that amount", "the said amount", "the full amount", "the whole amount", "the refund amount",
                                # "I've raised a request to update your address. The change will reflect in 2 days."
                                "the change", "this change", "the changes", "these changes", "that change"))

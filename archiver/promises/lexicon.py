@@ -45,7 +45,7 @@ _GOODS = frozenset({"replacement", "follow_up", "refund", "rewards", "credit"})
 #: what paying or covering something can be besides its own kind: never a document ("the towing bill")
 _PAID = frozenset({"refund", "credit", "fee_waiver", "rewards", "dispute", "delivery", "replacement"})
 #: what a reissue can be besides a new card: a statement, a cheque, a voucher
-_REISSUED = frozenset({"follow_up", "refund", "rewards", "credit"})
+_REISSUED = frozenset({"follow_up", "refund", "rewards", "credit", "dispute"})  # "reissue your claim settlement check"
 
 VERBS: list[Verb] = [
     # money put back
@@ -430,6 +430,8 @@ NOUN_PAIRS = {
     ("interest", "rate"): "account_change", ("promotional", "rate"): "account_change",
     ("price", "adjustment"): "refund", ("price", "match"): "refund", ("goodwill", "payment"): "credit",
     ("compensation", "payment"): "credit", ("tax", "refund"): "refund", ("tax", "rebate"): "refund", ("settlement", "payment"): "dispute", ("claim", "settlement"): "dispute",
+    # a cheque that settles a claim is its payout; one that refunds is a refund
+    ("settlement", "check"): "dispute", ("settlement", "cheque"): "dispute", ("refund", "check"): "refund",
     # a cheque that pays nothing is a document: "a void cheque PDF", "a cancelled cheque for your employer"
     ("void", "cheque"): "follow_up", ("voided", "cheque"): "follow_up", ("void", "check"): "follow_up",
     ("voided", "check"): "follow_up", ("cancelled", "cheque"): "follow_up", ("canceled", "check"): "follow_up",
