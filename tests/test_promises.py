@@ -674,6 +674,10 @@ BLIND7_CASES = {
         "Our engineer is on the way now and should be with you within 2 hours.",
         [("delivery", None, None, "within 2 hours", "2025-03-04")],
     ),
+    "not charged, done for you": (
+        "I've cancelled the add-on, so you won't be charged for it next month.",
+        [("account_change", None, None, "next month", "2025-04-30")],
+    ),
     "on the way, when": ("We'll text you when the driver is on the way.", [("follow_up", None, None, None, None)]),
 }
 
@@ -690,6 +694,11 @@ BLIND7_NEGATIVES = {
     "going to, the customer's": "Going to need the last four digits of your card.",
     "status line, history": "Payment of $40 received.",
     "after your payment clears": "We'll release the hold after your payment clears.",
+    # the company must first see the goods or the evidence; how a plan or trial works is no waiver
+    "once collected and inspected": "Once the handset is collected and inspected, we'll issue a refund.",
+    "once we've assessed": "Send us the invoice and once we've assessed it we'll cover the cost.",
+    "cancel any time": "Cancel anytime during the trial and you won't be charged.",
+    "not billed while": "Your plan is on pause, so you won't be billed while it's paused.",
 }
 
 

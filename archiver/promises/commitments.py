@@ -100,8 +100,10 @@ _CONDITION = re.compile(
     # "after your \u00a3250 excess" is a deduction, not a wait
     r"your\b(?!\s*" + MONEY_SIGN_CLASS + r")|"
     r"we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
-    r"hear|see|verify|confirm))|(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
-    r"arrives back|is received|are received|has been received))\b",
+    r"hear|see|verify|confirm|review|reviewed|assess|assessed|inspect|inspected|check|checked))|"
+    # what must happen to the goods first: "once the item is picked up and passes the quality check"
+    r"(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
+    r"arrives back|is received|are received|has been received|picked up|collected|inspected|passes))\b",
     re.I,
 )
 _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything else)\b[^,;]*", re.I)
@@ -130,6 +132,9 @@ _NOT_CHARGED = re.compile(
     r"(?:the|this|that|your|a|any)\s[^,;.]{1,30}?))\s+on\s+(?:your|the|this|next|any)\b)",
     re.I,
 )
+#: how a plan or a trial works, not what was done for this customer: "cancel any time before then and you won't be
+#: charged", "you won't be billed while it's paused"
+_TERMS = re.compile(r"\b(?:any\s*time|while\s+(?:it|you|they|the|your)\b)", re.I)
 #: a fee gone is waived; a hold or block gone is a restriction lifted ("the hold on your card is gone")
 _FEE_GONE = re.compile(
     r"\b(?:(?P<fee>fees?|interest|penalty|late\s+charges?)|(?:holds?|blocks?|restrictions?|freeze|suspension)"
@@ -572,7 +577,8 @@ def _frame(tokens, words: list[str], first: int, end: int) -> _Found | None:
 def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -> _Found | None:
     """Set phrases: "you won't be charged", "please allow ... for your card to arrive", "is on its way"."""
     here = set(words[first:end])
-    if ("n't" in here or "not" in here) and _NOT_CHARGED.search(clause) and not _CONDITION.search(clause):
+    if ("n't" in here or "not" in here) and _NOT_CHARGED.search(clause) and not _CONDITION.search(clause) and not (
+            _TERMS.search(sentence)):
         if _names_a_fee(clause):
             return _Found("fee_waiver", first, "thing", "future")  # "the A$99 call-out fee won't be charged"
         # "..., so it won't appear on your bill": what the clause before did, or else a fee waived
