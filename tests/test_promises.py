@@ -678,6 +678,21 @@ BLIND7_CASES = {
         "I've cancelled the add-on, so you won't be charged for it next month.",
         [("account_change", None, None, "next month", "2025-04-30")],
     ),
+    # vocabulary: taxes of a fare refunded are a refund (a tax on a fee stays a waiver), coins earned,
+    # a consultant, a job raised, a workplace visited, a line unbarred
+    "taxes of a fare refunded": (
+        "I've refunded the departure taxes on your cancelled flight.", [("refund", None, None, None, None)]),
+    "tax on a fee refunded": (
+        "I've refunded the VAT on the $20 admin fee.", [("fee_waiver", 20.0, "USD", None, None)]),
+    "coins earned": ("500 ShopCoins have been added to your wallet.", [("rewards", None, None, None, None)]),
+    "coins after a reason": (
+        "As an apology, 1,000 FlyPoints have been added to your account.", [("rewards", None, None, None, None)]),
+    "a consultant calls": (
+        "A mortgage consultant will call you tomorrow.", [("callback", None, None, "tomorrow", "2025-03-05")]),
+    "a job raised": ("We've raised a job for an electrician.", [("delivery", None, None, None, None)]),
+    "a workplace visit": (
+        "Our fitter will come to your workplace on Friday.", [("delivery", None, None, "on Friday", "2025-03-07")]),
+    "line unbarred": ("I've unbarred your line.", [("account_change", None, None, None, None)]),
     "on the way, when": ("We'll text you when the driver is on the way.", [("follow_up", None, None, None, None)]),
 }
 
@@ -699,6 +714,7 @@ BLIND7_NEGATIVES = {
     "once we've assessed": "Send us the invoice and once we've assessed it we'll cover the cost.",
     "cancel any time": "Cancel anytime during the trial and you won't be charged.",
     "not billed while": "Your plan is on pause, so you won't be billed while it's paused.",
+    "a job, history": "The job was completed on Monday.",
 }
 
 

@@ -1089,7 +1089,8 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
             words[start - 1] == "that" and start - 1 > first and words[start - 2] not in _PREPOSITIONS | {"of"}) and (
             not _verb_in_use(words, first, start - 1)):  # "a credit for that amount will land": "that" is no "which"
         start -= 1
-    if last == "," or not words[start][0].isalpha():
+    quantity = words[start][0].isdigit() and start + 1 < subject_end and words[start + 1].isalpha()
+    if last == "," or not (words[start][0].isalpha() or quantity):  # "250 SuperCoins" is a quantity, no aside
         # "The order you asked about, 7718-2231, has been ...": the subject is before the aside
         start = first
         while start < min(subject_end, first + _WALK) and words[start] in (",", "and", "but", "so"):
@@ -1196,7 +1197,8 @@ def _is_name(tokens, words: list[str], start: int, subject_end: int) -> bool:
     """
     if subject_end - start > 5:
         return False
-    known = [w in NOUNS or w[:-1] in NOUNS or w in FORMS or w in AGENT_NOUNS for w in words[start:subject_end]]
+    known = [w in NOUNS or w[:-1] in NOUNS or w in FORMS or w in AGENT_NOUNS or w.endswith(_REWARD_TAILS)
+             for w in words[start:subject_end]]  # "SuperCoins" are a shop's points, not a company
     if not any(known):
         return subject_end - start <= 4
     return subject_end - start >= 2 and not known[0] and words[start] not in _DETERMINERS and all(
@@ -1398,7 +1400,8 @@ _BRING_FORWARD = Verb("bring", "account_change", STRONG)
 _RAISE_WITH = Verb("bring", "escalation", STRONG)
 _MONEY_STARTS = MONEY_SIGNS | frozenset("0123456789")
 #: where someone comes to: "an engineer will come to your house"
-_PLACES = frozenset("home house address door property premises flat apartment office site place building".split())
+_PLACES = frozenset(
+    "home house address door property premises flat apartment office site place building workplace work".split())
 
 
 _INTO = frozenset({"into", "onto"})
@@ -1566,6 +1569,8 @@ def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> 
             kind = NOUNS.get(w) or (NOUNS.get(w[:-1]) if w.endswith("s") else None)
             if kind is None and w.startswith("e-"):
                 kind = NOUNS.get(w[2:]) or NOUNS.get(w[2:-1])  # "an e-voucher" is a voucher
+            if kind is None and w.endswith(_REWARD_TAILS):
+                kind = "rewards"  # a shop's own coins or points: "250 SuperCoins", "ShopPoints"
         if kind == "_info" and k == len(phrase) - 1:
             return "_info"  # "the claim reference will be sent": information, whatever it refers to
         if kind and kind != "_info":
@@ -1641,6 +1646,9 @@ def _kind(
         patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and patient not in ("follow_up", "callback"):
         return None  # "we've updated our privacy policy": the company's own things; "our response" is yours
+    if patient == "fee" and verb.lemma in ("refund", "reimburse") and phrase[-1] in _TAXES and not _on_a_charge(
+            words, patient_at, phrase, end):
+        return "refund"  # "refunded the airport taxes on your unused flight": the fare's own money, not a fee
     if verb.lemma == "waive" or (verb.removal and (patient == "fee" or (pronoun and _names_a_fee(facts.sentence)))):
         return "fee_waiver"
     if patient == "_veto" and verb.mode != STRONG and verb.lemma not in _REPAIRS and not (
@@ -1687,6 +1695,21 @@ def _kind(
     if pronoun or (not phrase and subject == "pronoun"):
         return "_"
     return None
+
+
+#: how a shop's own reward currency ends ("SuperCoins", "FlyPoints")
+_REWARD_TAILS = ("coins", "points")
+#: taxes are fees when charged on a fee ("the GST on the SMS alert charge"), but part of a fare or price refunded
+_TAXES = frozenset("tax taxes duty duties levy levies".split())
+
+
+def _on_a_charge(words: list[str], patient_at: int | None, phrase: list[str], end: int) -> bool:
+    """Whether the tax named by `phrase` is levied on a charge or fee ("the VAT on the late fee")."""
+    at = (patient_at or 0) + len(phrase)
+    if patient_at is None or at >= end or words[at] not in ("on", "levied", "charged", "for"):
+        return False
+    return any(NOUNS.get(w) == "fee" or NOUNS.get(w[:-1]) == "fee" or w in ("charge", "charges")
+               for w in words[at + 1:min(end, at + 8)])
 
 
 #: verbs that put right what the company got wrong: even the customer's reading or payment ("corrected")

@@ -160,6 +160,7 @@ VERBS: list[Verb] = [
     Verb("enhance", "account_change", STRONG),
     Verb("revise", "account_change", STRONG),
     Verb("unblock", "account_change", STRONG),
+    Verb("unbar", "account_change", STRONG),
     Verb("freeze", "account_change", STRONG),
     Verb("unfreeze", "account_change", STRONG),
     Verb("enroll", "account_change", STRONG),
@@ -333,6 +334,7 @@ _IRREGULAR = {
     "bump": ("bumps", "bumped", "bumped", "bumping"), "swap": ("swaps", "swapped", "swapped", "swapping"),
     "strip": ("strips", "stripped", "stripped", "stripping"), "strike": ("strikes", "struck", "struck", "striking"),
     "spot": ("spots", "spotted", "spotted", "spotting"), "hit": ("hits", "hit", "hit", "hitting"),
+    "unbar": ("unbars", "unbarred", "unbarred", "unbarring"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
 def _inflect(base: str) -> tuple[str, str, str, str]:
@@ -384,7 +386,7 @@ _NOUN_CLASSES = {
                  "factsheet packet agreement",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
-    "rewards": "point mile avios cashback bonus voucher reward",
+    "rewards": "point mile avios cashback bonus voucher reward coin",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
                       "settings date notice overdraft membership contract port cancellation assistance protection "
@@ -398,7 +400,9 @@ _NOUN_CLASSES = {
     "delivery": "technician engineer installer courier package parcel bag baggage luggage suitcase shipment delivery "
                 "redelivery re-delivery "
                 "visit installation item adjuster surveyor plumber electrician appointment locksmith glazier "
-                "mechanic tech fitter lineman linesman linemen linesmen repairman handyman serviceman",
+                "mechanic tech fitter lineman linesman linemen linesmen repairman handyman serviceman "
+                # a job raised is work ordered: "I've raised a job for our leak team to visit"
+                "job",
     # what the company moving is no promise: the customer's own money, notes, its own rules
     # names, numbers and codes say nothing of what was done with them ("reference 8812290 has been added")
     "_info": "reference number code",
@@ -451,7 +455,7 @@ AGENT_NOUNS = frozenset(
     "partner staff system company bank store desk unit office branch crew driver executive associate expert tech "
     "inspector assessor mechanic fitter contractor carrier valuer rider porter plumber electrician locksmith glazier "
     "builder roofer insurer underwriter airline lender lineman linesman linemen linesmen repairman repairmen handyman "
-    "serviceman servicemen concierge care support relations".split()
+    "serviceman servicemen concierge care support relations consultant consultants coordinator caseworker".split()
 )
 #: words that make a subject or object generic or history, not this customer's promise
 QUANTIFIERS = frozenset("all every any most many several some multiple similar other others few".split())
