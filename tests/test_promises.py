@@ -1077,15 +1077,16 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # blind-6 joined dev after its error classes were tuned against, in new wording (75fa337..0a21330)
+    # blind-6 joined dev after its error classes were tuned against, in new wording (75fa337..0a21330);
+    # raised where blind7's classes, fixed in new wording (e647eae..), lifted a metric
     "all": dict(
-        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
         kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
         reference_recall=0.96, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "dev": dict(
-        promise_precision=0.94, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
-        kind_accuracy=0.96, amount_accuracy=0.95, due_by_accuracy=0.95, reference_precision=0.96,
+        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
         reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "holdout": dict(
@@ -1093,11 +1094,13 @@ FLOORS = {
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the issue's definitions, measured once on the frozen rules (0a21330):
-    # P 0.863 / R 0.812, any-kind 0.938 / 0.882, kind 0.920, amount 0.943, due 0.870, refs 1.000 / 0.968
+    # written blind from the issue's definitions and measured once blind on the frozen rules (0a21330):
+    # P 0.863 / R 0.812, any-kind 0.938 / 0.882, kind 0.920, amount 0.943, due 0.870, refs 1.000 / 0.968.
+    # A dev set from e647eae on: its error classes were tuned against (in new wording), so these floors are
+    # today's figures minus 0.03 and say nothing of unseen wording any more; blind8 does
     "blind7": dict(
-        promise_precision=0.83, promise_recall=0.78, promise_precision_any_kind=0.90, promise_recall_any_kind=0.85,
-        kind_accuracy=0.89, amount_accuracy=0.91, due_by_accuracy=0.84, reference_precision=0.97,
+        promise_precision=0.89, promise_recall=0.86, promise_precision_any_kind=0.92, promise_recall_any_kind=0.89,
+        kind_accuracy=0.93, amount_accuracy=0.97, due_by_accuracy=0.92, reference_precision=0.97,
         reference_recall=0.93, reference_value_precision=0.97, reference_value_recall=0.93,
     ),
 }
