@@ -2,7 +2,7 @@
 
 Unit cases compare whole Promise/Reference objects. `test_labelled_set_floors`
 runs the same scoring as `bench/promises_eval.py` over labelled.jsonl (all,
-dev, holdout) and blind7.jsonl, and fails when a metric drops below the floor
+dev, holdout) and blind8.jsonl, and fails when a metric drops below the floor
 recorded here (measured minus 0.03).
 """
 
@@ -47,16 +47,16 @@ FRI_UK = "2025-06-13T14:30:00+01:00"
 
 @functools.cache
 def _bench_tallies():
-    """The bench's own scoring of labelled.jsonl per split, and of blind7.jsonl (bench/ is not a package).
+    """The bench's own scoring of labelled.jsonl per split, and of blind8.jsonl (bench/ is not a package).
 
-    blind7.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind7".
+    blind8.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind8".
     """
     spec = importlib.util.spec_from_file_location("promises_eval", ROOT / "bench" / "promises_eval.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look themselves up there
     spec.loader.exec_module(bench)
     tallies = bench.evaluate(bench.load_records())
-    tallies["blind7"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
+    tallies["blind8"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
     return tallies
 
 
@@ -1077,31 +1077,28 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # blind-6 joined dev after its error classes were tuned against, in new wording (75fa337..0a21330);
-    # raised where blind7's classes, fixed in new wording (e647eae..), lifted a metric
+    # blind-7 joined dev after its error classes were tuned against, in new wording (e647eae..e618e53)
     "all": dict(
-        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.96, promise_recall_any_kind=0.95,
-        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
-        reference_recall=0.96, reference_value_precision=0.97, reference_value_recall=0.96,
+        promise_precision=0.94, promise_recall=0.93, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        kind_accuracy=0.95, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
+        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "dev": dict(
-        promise_precision=0.95, promise_recall=0.94, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
-        kind_accuracy=0.96, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
-        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
+        promise_precision=0.94, promise_recall=0.93, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
+        kind_accuracy=0.95, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
+        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.95,
     ),
     "holdout": dict(
         promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.97, promise_recall_any_kind=0.97,
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the issue's definitions and measured once blind on the frozen rules (0a21330):
-    # P 0.863 / R 0.812, any-kind 0.938 / 0.882, kind 0.920, amount 0.943, due 0.870, refs 1.000 / 0.968.
-    # A dev set from e647eae on: its error classes were tuned against (in new wording), so these floors are
-    # today's figures minus 0.03 and say nothing of unseen wording any more; blind8 does
-    "blind7": dict(
-        promise_precision=0.89, promise_recall=0.86, promise_precision_any_kind=0.92, promise_recall_any_kind=0.89,
-        kind_accuracy=0.93, amount_accuracy=0.97, due_by_accuracy=0.92, reference_precision=0.97,
-        reference_recall=0.93, reference_value_precision=0.97, reference_value_recall=0.93,
+    # written blind from the issue's definitions, measured once on the frozen rules (e618e53):
+    # P 0.735 / R 0.716, any-kind 0.876 / 0.853, kind 0.840, amount 0.936, due 0.913, refs 1.000 / 1.000
+    "blind8": dict(
+        promise_precision=0.70, promise_recall=0.68, promise_precision_any_kind=0.84, promise_recall_any_kind=0.82,
+        kind_accuracy=0.81, amount_accuracy=0.90, due_by_accuracy=0.88, reference_precision=0.97,
+        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
 }
 
