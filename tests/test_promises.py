@@ -723,6 +723,50 @@ def test_blind7_negatives(text):
     assert find_promises(text, "agent", TUE) == []
 
 
+# blind8's error classes, in new wording
+BLIND8_CASES = {
+    # a hedged line after a promise only says when it shows
+    "expect to see it": (
+        "I've sent the $22 back to your Visa. Expect to see it within 4 business days.",
+        [("refund", 22.0, "USD", "within 4 business days", "2025-03-10", "I've sent the $22 back to your Visa.")],
+    ),
+    "ought to see it": (
+        "The $18 overdraft fee is reversed; you ought to see it in 2 to 3 days.",
+        [("fee_waiver", 18.0, "USD", "in 2 to 3 days", "2025-03-07")],
+    ),
+    "usually appears": (
+        "Your \u00a360 refund has gone through. It normally lands within 5 working days.",
+        [("refund", 60.0, "GBP", "within 5 working days", "2025-03-11", "Your \u00a360 refund has gone through.")],
+    ),
+    # what someone else does first scopes out the money, not a message sent when it happens
+    "once they reply, contact survives": (
+        "I'll email you as soon as the airline replies.", [("follow_up", None, None, None, None)]),
+    # a charge "from" a day is dated by when it happened, not due on it
+    "a fee from a weekday": (
+        "I've refunded the $12 transfer fee from Monday.", [("fee_waiver", 12.0, "USD", None, None)]),
+}
+
+
+@pytest.mark.parametrize("text,expected", BLIND8_CASES.values(), ids=BLIND8_CASES.keys())
+def test_blind8_classes(text, expected):
+    """Each expected tuple is (kind, amount, currency, due_text, due_by), with its sentence last when not the whole text."""
+    assert find_promises(text, "agent", TUE) == [Promise(e[0], e[5] if len(e) > 5 else text, *e[1:5]) for e in expected]
+
+
+BLIND8_NEGATIVES = {
+    "once a third party acts": "Once the merchant agrees, we'll refund the $40 to your card.",
+    "once they approve": "The new router will be dispatched as soon as they approve the order.",
+    "once it posts": "Once the payment posts, I'll lift the hold on your card.",
+    "a hedged time alone": "It usually takes 3 days to appear.",
+    "a request from last week": "The refund request from last Friday is still with our payments team.",
+}
+
+
+@pytest.mark.parametrize("text", BLIND8_NEGATIVES.values(), ids=BLIND8_NEGATIVES.keys())
+def test_blind8_negatives(text):
+    assert find_promises(text, "agent", TUE) == []
+
+
 def test_a_list_of_things_done():
     """Each item of a list is the agent's, done, once one item opens with a past tense."""
     text = ("Here's the summary:\n\u2022 reversed the \u00a315 paper statement fee\n\u2022 set up paperless billing"

@@ -106,6 +106,12 @@ _CONDITION = re.compile(
     r"arrives back|is received|are received|has been received|picked up|collected|inspected|passes))\b",
     re.I,
 )
+#: what someone else must do first: "once the deposit clears", "will ship once they confirm it's lost". Only
+#: contact survives it ("I'll update you once the merchant responds" is a promise to write when it happens), and
+#: so does a step of the company's own already under way ("as soon as the engineer has checked the meter")
+_AWAITED = re.compile(
+    r"\b(?:once|as\s+soon\s+as)\s+(?:the|they|he|she)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:(?!(?:is|has|was|does)\b)[a-z]+(?<!s)s|confirm|approve|agree|decide|reply|respond|clear|arrive|finish)\b", re.I)
 _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything else)\b[^,;]*", re.I)
 #: a negation inside a relative clause about the past says nothing of the promise around it:
 #: "we refunded the $89 you paid for the Wi-Fi that never worked", "the two charges that you don't recognise"
@@ -306,7 +312,7 @@ def _sentence_promises(
         # a promise of this sentence that has no sum yet, which a later clause may name
         unpriced = found[-1] if len(found) > own and found[-1].amount is None else None
         if hit is None:
-            if found and (_ALLOW_ONLY.match(clause) or _follow_on(words, first, end)):
+            if found and (_ALLOW_ONLY.match(clause) or _follow_on(words, first, end) or _HEDGED_TIMING.match(clause)):
                 found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
             elif unpriced and _names_its_sum(sentence, tokens, words, first, end, unpriced.kind):
                 # "I got approval to reverse it, so that $95 charge is gone"; "so your payment is now $112"
@@ -315,6 +321,8 @@ def _sentence_promises(
             continue
         previous = hit
         if hit.kind == "-":
+            if found and _HEDGED_TIMING.match(clause):  # "...; you ought to see it in 5 to 10 business days"
+                found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(clause, when)))
             continue  # a commitment scoped out: keeps its subject for the next clause only
         amount, currency = find_amount(clause)
         if amount is None and hit.kind in _MONEY_KINDS and _points_back(words, hit.verb_at, end):
@@ -356,6 +364,16 @@ def _follow_on(words: list[str], first: int, end: int) -> bool:
     return k < end and words[k][:1].isdigit()  # "3-5 days to show": find_due says whether it is a span
 
 
+#: a hedged line that only says when the promise before shows: "expect to see it within 5 working days",
+#: "you ought to see it in 5 to 10 days", "it usually appears within a week". The hedge is about the bank's
+#: timing, not the commitment, which was made in full before it; alone, with nothing before, it is no promise
+_HEDGED_TIMING = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:please\s+)?(?:"
+    r"expect\s+(?:to\s+(?:see|receive|get|have)\s+)?(?:it|them|this|that|both)\b"
+    r"|(?:you|it|they|this|that|both|the\s+(?:money|funds|refund|credit|payment|amount|sum))\s+"
+    r"(?:(?:should|will|'ll|would)\s+)?(?:ought\s+to|usually|normally|typically|generally|tends?\s+to)\s+"
+    r"(?:see|get|receive|have|appears?|arrives?|lands?|posts?|shows?|reaches?|takes?|clears?|reflects?)\b)",
+    re.I)
 _PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
 _DAY_OF = re.compile(r"\b(tomorrow|tonight|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\b", re.I)
 # a bare number starts only where its run of digits, commas and dots starts: from every digit of "1,1,1,..."
@@ -896,6 +914,8 @@ def _verb_group(
     if kind is None:
         return None
     np = np_start if subject == "thing" else None
+    if kind not in ("_", "follow_up", "callback") and not scoped:
+        scoped = facts.found(_AWAITED) or bool(_AWAITED.match(sentence.lstrip()))
     if kind != "_" and scoped:
         return _Found("-", i, subject, tense, np=np)
     fallback = None

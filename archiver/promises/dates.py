@@ -142,6 +142,12 @@ _COUNTED_FROM = re.compile(
     re.I,
 )
 
+#: a weekday that dates a past event rather than a deadline: "last Tuesday", a charge or a request "from" a day
+_PAST_DAY = re.compile(
+    r"(?:\blast|\b(?:fees?|charges?|payments?|transactions?|debits?|deposits?|orders?|requests?|calls?|chats?|"
+    r"messages?|emails?|letters?|complaints?)\s+(?:(?:made|placed|sent|taken|raised)\s+)?from(?:\s+last)?)\s+$", re.I)
+_PAST_DAY_WINDOW = 40
+
 
 def _due_matches(text: str) -> list[tuple[str, re.Match]]:
     # what earlier patterns took, as sorted disjoint spans: starts and ends in step, so an overlap is one bisect
@@ -161,6 +167,9 @@ def _due_matches(text: str) -> list[tuple[str, re.Match]]:
                 continue  # "for the next 6 months" is a period, not a deadline
             if kind in ("span", "vague") and _COUNTED_FROM.match(text, m.end()):
                 continue  # "within 6 weeks of the move" counts from another event
+            if kind in ("weekday", "weekday_short") and _PAST_DAY.search(
+                    text, max(0, m.start() - _PAST_DAY_WINDOW), m.start()):
+                continue  # "the $35 fee from Tuesday", "your request from last Tuesday": the day it happened
             if text[m.end():m.end() + 2] == "'s":
                 continue  # "this month's late fee", "tonight's stay": what it is for, not when it is due
             k = bisect_left(starts, m.start())
