@@ -744,6 +744,21 @@ BLIND8_CASES = {
     # a charge "from" a day is dated by when it happened, not due on it
     "a fee from a weekday": (
         "I've refunded the $12 transfer fee from Monday.", [("fee_waiver", 12.0, "USD", None, None)]),
+    # a state said as done as it is said
+    "switched off as you asked": (
+        "Paper statements are turned off as you requested.", [("account_change", None, None, None, None)]),
+    "blocked as of now": (
+        "Your SIM is barred as of this moment.", [("account_change", None, None, None, None)]),
+    "a cap gone": ("The spending cap on your account is off now.", [("account_change", None, None, None, None)]),
+    "a new standing arrangement": (
+        "Your monthly premium now leaves your account on the 5th, starting from your April payment.",
+        [("account_change", None, None, None, None)]),
+    # a bare "sorted" sums up the promises said with it, and stands alone only when nothing else is said
+    "sorted, then what": (
+        "That's been fixed \u2014 I've moved your bill date to the 20th.",
+        [("account_change", None, None, None, None)],
+    ),
+    "sorted alone": ("That's been sorted for you.", [("other", None, None, None, None)]),
 }
 
 
@@ -759,6 +774,14 @@ BLIND8_NEGATIVES = {
     "once it posts": "Once the payment posts, I'll lift the hold on your card.",
     "a hedged time alone": "It usually takes 3 days to appear.",
     "a request from last week": "The refund request from last Friday is still with our payments team.",
+    # what was done on a named past day is history; so is what the account shows
+    "posted on a day": "Your new PIN was posted on Monday.",
+    "looking at the records": "Looking at your records, the discount was added to your March bill.",
+    # the customer's step first, said as an imperative
+    "let us know and we'll": (
+        "The order left our warehouse yesterday; if nothing turns up by Monday let us know and we'll cancel it and "
+        "refund you."),
+    "reply and we'll": "Reply to this email and we'll reissue the voucher.",
 }
 
 

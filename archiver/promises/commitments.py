@@ -129,10 +129,16 @@ _MEMO = re.compile(r"\bmade\s+a\s+note\b|\bon\s+record\s+that\b", re.I)
 _REFUSED = re.compile(r"\b(?:denied|declined|rejected|refused|suspended|unsuccessful)\b", re.I)
 _HISTORY = re.compile(
     r"\b(?:last\s+(?:week|month|night|time|year|\w+day)|ago|earlier|previously|already|"
-    r"recently|i\s+(?:can\s+)?see|records?\s+shows?|it\s+looks\s+like|according\s+to|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"recently|i\s+(?:can\s+)?see|looking\s+at\s+(?:your|the)\s+(?:account|records?|history|file)|records?\s+shows?|it\s+looks\s+like|according\s+to|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"you\s+(?:mentioned|asked\s+about|referred\s+to|saw|noticed|spotted|were\s+told\s+about))\b",
     re.I,
 )
+#: a day named with "on" in the simple past dates what already happened: "your card was dispatched on the 15th",
+#: "the form was received on May 28"; "was posted today" is news
+_ON_A_PAST_DAY = re.compile(
+    r"\b(?:back\s+)?on\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", re.I)
 _NOT_CHARGED = re.compile(
     r"(?:won't|wont|will\s+not)\s+(?:be\s+(?:charged|billed)\b|(?:show\s+up|appear|see\s+(?:it|this|that|them|"
     r"(?:the|this|that|your|a|any)\s[^,;.]{1,30}?))\s+on\s+(?:your|the|this|next|any)\b)",
@@ -141,9 +147,11 @@ _NOT_CHARGED = re.compile(
 #: how a plan or a trial works, not what was done for this customer: "cancel any time before then and you won't be
 #: charged", "you won't be billed while it's paused"
 _TERMS = re.compile(r"\b(?:any\s*time|while\s+(?:it|you|they|the|your)\b)", re.I)
-#: a fee gone is waived; a hold or block gone is a restriction lifted ("the hold on your card is gone")
+#: a fee gone is waived; a hold, block or cap gone is a restriction lifted ("the hold on your card is gone",
+#: "the data cap is off your line")
 _FEE_GONE = re.compile(
-    r"\b(?:(?P<fee>fees?|interest|penalty|late\s+charges?)|(?:holds?|blocks?|restrictions?|freeze|suspension)"
+    r"\b(?:(?P<fee>fees?|interest|penalty|late\s+charges?)|(?:holds?|blocks?|restrictions?|freeze|suspension|bars?|barring|"
+    r"caps?|locks?)"
     r"(?:\s+on\s+(?:your|the)\s+[a-z]+)?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
@@ -163,7 +171,13 @@ _NOW_VALUE = re.compile(
     r"^\W*(?:and\s+|so\s+)?your\s+(?:(?P<new>new)\s+)?[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+(?P<now>now\s+)?(?:"
     + MONEY_SIGN_CLASS + r"|\d)", re.I)
 #: "your payment now comes out on the 15th instead of the 1st", read one stretch between commas at a time
-_INSTEAD_OF = re.compile(r"\binstead\s+of\b", re.I)
+#: a state said as done for this customer, like "now": "is frozen as of this moment", "are switched off as you asked"
+_AS_ASKED = re.compile(
+    r"\b(?:as\s+(?:you\s+)?(?:asked|requested|instructed|discussed|agreed)|as\s+of\s+(?:right\s+)?(?:now|this\s+moment)"
+    r"|per\s+your\s+(?:request|instructions?)|with\s+immediate\s+effect|effective\s+immediately)\b", re.I)
+#: what marks a new standing arrangement: "instead of the 1st", "starting with your January payment", "from now on"
+_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|starting\s+(?:with|from)|from\s+now\s+on|going\s+forward)\b", re.I)
+_INSTEAD_WORDS = frozenset({"instead", "starting", "on", "forward"})
 _YOUR = re.compile(r"\byour\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
@@ -257,11 +271,16 @@ def find_promises(
     promises: list[Promise] = []
     # "Here's what I did:\n- waived the $29 fee\n- set up autopay": each item is the agent's, done
     frame = _DONE_LIST if "\n" in plain and _lists_done(plain) else None
+    summaries: list[int] = []  # where a bare "sorted" stands in found, dropped if anything else is promised
     for start, end in split_sentences(plain):
         sentence = plain[start:end]
         if sentence.rstrip().endswith("?"):
             continue
-        _sentence_promises(sentence, text[start:end], when, promises, frame)
+        _sentence_promises(sentence, text[start:end], when, promises, frame, summaries)
+    if summaries and len(summaries) < len(promises):
+        # "Yep, sorted. The data cap is off your line ...": the promises it sums up are said; it adds none
+        dropped = set(summaries)
+        promises = [p for k, p in enumerate(promises) if k not in dropped]
     return promises
 
 
@@ -289,11 +308,13 @@ def _lists_done(text: str) -> bool:
 
 
 def _sentence_promises(
-    sentence: str, written: str, when: dt.datetime | None, found: list[Promise], frame: _Found | None = None
+    sentence: str, written: str, when: dt.datetime | None, found: list[Promise], frame: _Found | None = None,
+    summaries: list[int] | None = None,
 ) -> None:
     """Add the sentence's promises to `found`; a clause that only adds a date adds it to the last one.
 
-    `frame` is the subject and tense an item of a list shares, when the sentence is one.
+    `frame` is the subject and tense an item of a list shares, when the sentence is one; `summaries`
+    gathers the indices in `found` of bare "sorted"s, which stand only when nothing else is promised.
     """
     tokens = standard_tokens(tokenize(sentence), sentence, FORMS)
     words = [t[0] for t in tokens]
@@ -305,10 +326,15 @@ def _sentence_promises(
         return
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
     sentence_sum = None  # the sentence's first sum, read once: a sentence can hold thousands of clauses
+    told_first = False  # "let us know and we'll cancel it and send another": what follows waits on the customer
     for first, end, soft in split_clauses(tokens, FORMS):
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
+        told_first = told_first and soft
         hit = _clause_commitment(sentence, tokens, words, first, end, previous if soft or first == 0 else None)
+        if told_first and hit is not None:
+            hit = replace(hit, kind="-")
+        told_first = told_first or bool(_TELL_US_AND.search(clause))
         # a promise of this sentence that has no sum yet, which a later clause may name
         unpriced = found[-1] if len(found) > own and found[-1].amount is None else None
         if hit is None:
@@ -346,7 +372,22 @@ def _sentence_promises(
         if found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
+            if summaries is not None and kind == "other" and _sums_up(hit, words, end):
+                summaries.append(len(found))
             found.append(promise)
+
+
+#: verbs that, with nothing named, only say that what follows is done: "that's been sorted — ..."
+_SUMMING_UP = frozenset({"sort", "fix", "handle"})
+_SUMMARY_ENDS = frozenset(",.;:!-–—".split() + list(",.;:!") + ["for", "now", "out", "then"])
+
+
+def _sums_up(hit: _Found, words: list[str], end: int) -> bool:
+    """Whether `hit` is a bare "sorted"/"that's been fixed", with no object: a summary of the message's other news."""
+    if hit.verb is None or hit.verb.lemma not in _SUMMING_UP:
+        return False
+    after = hit.verb_at + 1
+    return hit.subject == "pronoun" or after >= end or words[after] in _SUMMARY_ENDS
 
 
 def _follow_on(words: list[str], first: int, end: int) -> bool:
@@ -364,6 +405,11 @@ def _follow_on(words: list[str], first: int, end: int) -> bool:
     return k < end and words[k][:1].isdigit()  # "3-5 days to show": find_due says whether it is a span
 
 
+#: a clause that asks the customer to act, joined by "and" to what the company will then do: the imperative
+#: is the condition ("let us know and we'll send another", "reply to this email and we'll waive it")
+_TELL_US_AND = re.compile(
+    r"(?:\blet\s+(?:us|me)\s+know|\btell\s+(?:us|me)|\bget\s+in\s+touch|\b(?:contact|call|ring|message|email)\s+us"
+    r"|\breply(?:\s+to\s+(?:this|the|our)\s+\w+)?|\bgive\s+us\s+a\s+(?:call|ring|shout))\W*$", re.I)
 #: a hedged line that only says when the promise before shows: "expect to see it within 5 working days",
 #: "you ought to see it in 5 to 10 days", "it usually appears within a week". The hedge is about the bank's
 #: timing, not the commitment, which was made in full before it; alone, with nothing before, it is no promise
@@ -631,7 +677,7 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
         at = _token_at(tokens, first, end, tokens[first][1] + m.start("be"))
         if at is not None and _np_class(words, first, at) == "account_change" and BAD_NEWS.isdisjoint(words[first:at]):
             return _Found("account_change", at, "thing", "present")  # "your return seat is now 14C"
-    if "instead" in here and _now_instead(clause) and not facts.scoped_out():
+    if "now" in here and not _INSTEAD_WORDS.isdisjoint(here) and _now_instead(clause) and not facts.scoped_out():
         # "your payment now comes out on the 15th instead of the 1st": the 15th is a day of the month, not a deadline
         return _Found("account_change", first, "thing", "present", undated=True)
     m = _ON_ITS_WAY.search(clause) if "way" in here else None
@@ -707,11 +753,15 @@ def _now_instead(clause: str) -> bool:
     Found word by word: one pattern spanning the three has a start for every "your" and every "now"
     and is cubic on a clause of "your now your now ..." from a hostile page.
     """
+    said_now = False  # the stretch before said "your ... now": a marker may open the next ("..., starting with ...")
     for stretch in _COMMA_OR_SEMICOLON.split(clause):
+        if said_now and _INSTEAD_OF.match(stretch.lstrip()):
+            return True
         your = _YOUR.search(stretch)
         now = _NOW.search(stretch, your.end()) if your else None
         if now and _INSTEAD_OF.search(stretch, now.end()):
             return True
+        said_now = now is not None
     return False
 
 
@@ -783,6 +833,8 @@ def _verb_group(
                 tense = previous.tense
     if subject == "generic" and verb is _BE_STATE and facts.now() and _np_class(words, np_start, i) == "account_change":
         subject = "thing"  # "text alerts are now on": a setting of this customer's, switched as said
+    if subject == "generic" and facts.found(_AS_ASKED):
+        subject = "thing"  # "paper statements are turned off as you requested": this customer's, not how things work
     if subject == "mass":
         if tense in ("present", "present_passive") and not facts.now():
             return None  # "credit is applied at the end of the month": how things work; "... is now part of" is set
@@ -913,6 +965,8 @@ def _verb_group(
         kind = named or kind
     if kind is None:
         return None
+    if tense in ("past", "past_passive") and kind not in _MONEY_KINDS and facts.found(_ON_A_PAST_DAY):
+        return None  # "your card was dispatched on the 15th"; money "refunded in full on March 2" is still told
     np = np_start if subject == "thing" else None
     if kind not in ("_", "follow_up", "callback") and not scoped:
         scoped = facts.found(_AWAITED) or bool(_AWAITED.match(sentence.lstrip()))
@@ -1493,8 +1547,8 @@ class _ClauseFacts:
         return self._ask(pattern.pattern, lambda: pattern.search(self.clause))
 
     def now(self) -> bool:
-        """Whether "now" is one of its words."""
-        return self._ask("now", lambda: "now" in self.words[self.first:self.end])
+        """Whether "now" is one of its words, or the clause says it is done as it is said ("as you asked")."""
+        return self._ask("now", lambda: "now" in self.words[self.first:self.end] or _AS_ASKED.search(self.clause))
 
 
 def _scoped_out(clause: str, sentence: str) -> bool:

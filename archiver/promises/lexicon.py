@@ -161,6 +161,7 @@ VERBS: list[Verb] = [
     Verb("revise", "account_change", STRONG),
     Verb("unblock", "account_change", STRONG),
     Verb("unbar", "account_change", STRONG),
+    Verb("bar", "account_change", STRONG),
     Verb("freeze", "account_change", STRONG),
     Verb("unfreeze", "account_change", STRONG),
     Verb("enroll", "account_change", STRONG),
@@ -335,6 +336,7 @@ _IRREGULAR = {
     "strip": ("strips", "stripped", "stripped", "stripping"), "strike": ("strikes", "struck", "struck", "striking"),
     "spot": ("spots", "spotted", "spotted", "spotting"), "hit": ("hits", "hit", "hit", "hitting"),
     "unbar": ("unbars", "unbarred", "unbarred", "unbarring"),
+    "bar": ("bars", "barred", "barred", "barring"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
 def _inflect(base: str) -> tuple[str, str, str, str]:
