@@ -759,6 +759,16 @@ BLIND8_CASES = {
         [("account_change", None, None, None, None)],
     ),
     "sorted alone": ("That's been sorted for you.", [("other", None, None, None, None)]),
+    # a matter pushed up the queue, or put before a team, is an escalation
+    "asked to prioritise": (
+        "I've asked the claims team to prioritise your water damage file.", [("escalation", None, None, None, None)]),
+    "team chasing": (
+        "Our partner support team is chasing the airline about your lost luggage.",
+        [("escalation", None, None, None, None)]),
+    "in front of a team": (
+        "I've placed your appeal in front of our review panel.", [("escalation", None, None, None, None)]),
+    "flagged as a priority": (
+        "Your repair request is flagged as high priority.", [("escalation", None, None, None, None)]),
 }
 
 
@@ -782,6 +792,8 @@ BLIND8_NEGATIVES = {
         "The order left our warehouse yesterday; if nothing turns up by Monday let us know and we'll cancel it and "
         "refund you."),
     "reply and we'll": "Reply to this email and we'll reissue the voucher.",
+    # a call put through is this chat, not a matter handed on
+    "put you through": "I'll put you through to our loans team now.",
 }
 
 

@@ -1290,8 +1290,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _HAVE_AT  # "the driver will have it at your door by Wednesday"
     if lemma == "get" and after[:2] in (["to", "you"], ["to", "your"]):
         return _REACH  # "an engineer has been dispatched and will get to you within 2 hours"
-    if lemma == "hand" and after[:1] == ["you"]:
-        return None  # "I'll hand you over to billing": this chat, not the account
+    if lemma == "hand" and after[:1] == ["you"] or lemma == "put" and after[:2] == ["you", "through"]:
+        return None  # "I'll hand you over to billing", "I'll put you through to our team": this chat, not the account
     if lemma == "take" and "from" in after and after[after.index("from") + 1:][:1] == ["here"]:
         # "Client Relations will take your complaint from here"; "I'll take it from here" is no hand-on
         return _ESCALATE if subject in ("agent", "first") and not AGENT_NOUNS.isdisjoint(words[max(0, i - 6):i]) else None
@@ -1334,6 +1334,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return verb
     if lemma == "follow":
         return _CONTACT if "up" in after[:2] else verb
+    if lemma == "flag" and _AS_URGENT.search(" ".join(after)):
+        return _ESCALATE  # "I've flagged your application as urgent": pushed up the queue
     if lemma == "flag" and "for" in after[:4] and not any(p in after for p in ("with", "to")):
         return _FLAG_FOR
     if lemma == "pay" and after[:1] == ["for"]:
@@ -1413,7 +1415,8 @@ _GIVE_BACK = Verb("send", "refund", OBJECT, MONEY_OVERRIDES | {"credit"}, remova
 _PUT_IN = Verb("put", None, OBJECT, frozenset(
     {"escalation", "dispute", "refund", "credit", "fee_waiver", "rewards", "account_change", "replacement"}))
 #: verbs that hand a matter on, when it goes to someone of the company: "going up to our ... team"
-_HANDS_ON = frozenset({"go", "send", "pass", "forward", "move", "refer", "escalate", "push", "report", "hand", "bump"})
+_HANDS_ON = frozenset({"go", "send", "pass", "forward", "move", "refer", "escalate", "push", "report", "hand", "bump",
+                       "put", "place"})
 #: who a matter is handed to
 _RECIPIENTS = frozenset(
     "team department manager supervisor specialist specialists office panel leader desk unit committee director "
@@ -1425,8 +1428,12 @@ _MONEY_HEADS_BACK = frozenset(
 
 
 def _to_recipient(after: list[str]) -> bool:
-    """Whether the words after a verb send the matter "to our/my/the ... team" (never "your")."""
-    return "to" in after and _names_recipient(after[after.index("to") + 1:])
+    """Whether the words after a verb send the matter "to our/my/the ... team" (never "your"), or put it
+    "in front of" them."""
+    if "to" in after and _names_recipient(after[after.index("to") + 1:]):
+        return True
+    at = after.index("front") if "front" in after else -1
+    return 0 < at and after[at - 1] == "in" and after[at + 1:at + 2] == ["of"] and _names_recipient(after[at + 2:])
 
 
 def _names_recipient(phrase: list[str]) -> bool:
@@ -1456,6 +1463,7 @@ def _money_phrase(words: list[str]) -> bool:
     """Whether `words` name a sum of money ("the $64.10", "your security deposit")."""
     return any(w[:1] in MONEY_SIGNS or w in _MONEY_HEADS_BACK for w in words)
 _FLAG_FOR = Verb("flag", None, OBJECT)
+_AS_URGENT = re.compile(r"\bas\s+(?:an?\s+)?(?:urgent|priority|high\s+priority|top\s+priority)\b")
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
 _PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
 _PAY_FOR = Verb("pay_for", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver", "dispute", "delivery"}))

@@ -238,8 +238,11 @@ VERBS: list[Verb] = [
     Verb("attempt", None, OBJECT),
     Verb("re-attempt", None, OBJECT),
     Verb("reattempt", None, OBJECT),
-    Verb("prioritise", "other", OBJECT),
-    Verb("prioritize", "other", OBJECT),
+    # putting a matter ahead of others, or pressing a third party on it, is pushing it up: an escalation
+    Verb("prioritise", "escalation", STRONG),
+    Verb("prioritize", "escalation", STRONG),
+    Verb("fast-track", "escalation", STRONG),
+    Verb("chase", "escalation", STRONG),
     # act on something else: what they act on names the kind
     Verb("issue", None, OBJECT, past_passive=True),
     Verb("add", None, OBJECT, past_passive=True),
