@@ -1172,11 +1172,12 @@ FLOORS = {
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the definitions, measured once on the frozen rules (e618e53):
-    # P 0.735 / R 0.716, any-kind 0.876 / 0.853, kind 0.840, amount 0.936, due 0.913, refs 1.000 / 1.000
+    # written blind from the definitions, measured once blind on the frozen rules (e618e53):
+    # P 0.735 / R 0.716, any-kind 0.876 / 0.853, kind 0.840, amount 0.936, due 0.913, refs 1.000 / 1.000;
+    # a dev set, tuned against, from 7156c45 on (floors: the tuned figures minus 0.03)
     "blind8": dict(
-        promise_precision=0.70, promise_recall=0.68, promise_precision_any_kind=0.84, promise_recall_any_kind=0.82,
-        kind_accuracy=0.81, amount_accuracy=0.90, due_by_accuracy=0.88, reference_precision=0.97,
+        promise_precision=0.78, promise_recall=0.73, promise_precision_any_kind=0.89, promise_recall_any_kind=0.84,
+        kind_accuracy=0.84, amount_accuracy=0.90, due_by_accuracy=0.92, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
 }
