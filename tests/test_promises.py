@@ -2,7 +2,7 @@
 
 Unit cases compare whole Promise/Reference objects. `test_labelled_set_floors`
 runs the same scoring as `bench/promises_eval.py` over labelled.jsonl (all,
-dev, holdout) and blind8.jsonl, and fails when a metric drops below the floor
+dev, holdout) and blind9.jsonl, and fails when a metric drops below the floor
 recorded here (measured minus 0.03).
 """
 
@@ -47,16 +47,16 @@ FRI_UK = "2025-06-13T14:30:00+01:00"
 
 @functools.cache
 def _bench_tallies():
-    """The bench's own scoring of labelled.jsonl per split, and of blind8.jsonl (bench/ is not a package).
+    """The bench's own scoring of labelled.jsonl per split, and of blind9.jsonl (bench/ is not a package).
 
-    blind8.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind8".
+    blind9.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind9".
     """
     spec = importlib.util.spec_from_file_location("promises_eval", ROOT / "bench" / "promises_eval.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look themselves up there
     spec.loader.exec_module(bench)
     tallies = bench.evaluate(bench.load_records())
-    tallies["blind8"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
+    tallies["blind9"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
     return tallies
 
 
@@ -1156,29 +1156,28 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # blind-7 joined dev after its error classes were tuned against, in new wording (e647eae..e618e53)
+    # blind-8 joined dev after its error classes were tuned against, in new wording (7156c45..0bf4d18)
     "all": dict(
-        promise_precision=0.94, promise_recall=0.93, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
-        kind_accuracy=0.95, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
+        promise_precision=0.92, promise_recall=0.91, promise_precision_any_kind=0.95, promise_recall_any_kind=0.93,
+        kind_accuracy=0.94, amount_accuracy=0.95, due_by_accuracy=0.94, reference_precision=0.96,
         reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "dev": dict(
-        promise_precision=0.94, promise_recall=0.93, promise_precision_any_kind=0.95, promise_recall_any_kind=0.95,
-        kind_accuracy=0.95, amount_accuracy=0.96, due_by_accuracy=0.95, reference_precision=0.96,
-        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.95,
+        promise_precision=0.92, promise_recall=0.91, promise_precision_any_kind=0.94, promise_recall_any_kind=0.93,
+        kind_accuracy=0.94, amount_accuracy=0.95, due_by_accuracy=0.94, reference_precision=0.96,
+        reference_recall=0.95, reference_value_precision=0.97, reference_value_recall=0.96,
     ),
     "holdout": dict(
         promise_precision=0.95, promise_recall=0.95, promise_precision_any_kind=0.97, promise_recall_any_kind=0.97,
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the issue's definitions, measured once blind on the frozen rules (e618e53):
-    # P 0.735 / R 0.716, any-kind 0.876 / 0.853, kind 0.840, amount 0.936, due 0.913, refs 1.000 / 1.000;
-    # a dev set, tuned against, from 7156c45 on (floors: the tuned figures minus 0.03)
-    "blind8": dict(
-        promise_precision=0.78, promise_recall=0.73, promise_precision_any_kind=0.89, promise_recall_any_kind=0.84,
-        kind_accuracy=0.84, amount_accuracy=0.90, due_by_accuracy=0.92, reference_precision=0.97,
-        reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
+    # written blind from the issue's definitions, measured once on the frozen rules (0bf4d18):
+    # P 0.795 / R 0.743, any-kind 0.912 / 0.852, kind 0.872, amount 1.000, due 0.818, refs 0.986 / 0.973
+    "blind9": dict(
+        promise_precision=0.76, promise_recall=0.71, promise_precision_any_kind=0.88, promise_recall_any_kind=0.82,
+        kind_accuracy=0.84, amount_accuracy=0.97, due_by_accuracy=0.78, reference_precision=0.95,
+        reference_recall=0.94, reference_value_precision=0.95, reference_value_recall=0.94,
     ),
 }
 
