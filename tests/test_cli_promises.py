@@ -104,7 +104,7 @@ def test_promises_json_has_every_field(chats: Chats) -> None:
         {
             "id": chats.visit, "message_id": chats.visit_message, "conversation_id": chats.tidewater,
             "kind": "delivery", "text": VISIT, "amount": None, "currency": None,
-            "due_text": "Wednesday", "due_by": "2025-02-26", "status": "open", "status_changed_at": None,
+            "due_text": "Wednesday, February 26", "due_by": "2025-02-26", "status": "open", "status_changed_at": None,
             "company": TIDEWATER, "role": "agent", "speaker": "Nadia",
             "sent_at": "2025-02-24T10:00:00-08:00", "sent_at_text": "10:00 AM", "time_basis": "page",
             "tz": "America/Los_Angeles", "overdue": True,

@@ -1032,6 +1032,16 @@ def test_a_recent_past_date_is_history():
         "on 23 December", None)
 
 
+@pytest.mark.parametrize("text,due_text,due_by", [
+    # the date written after a weekday is part of what the person reads back, not only of due_by
+    ("the engineer comes by Thursday the 6th, 8-12", "by Thursday the 6th", "2025-03-06"),
+    ("a letter goes out on Friday 14 March.", "on Friday 14 March", "2025-03-14"),
+    ("expect it by Friday, 12:30 at the latest", "by Friday", "2025-03-07"),
+])
+def test_due_text_keeps_the_date_after_a_weekday(text, due_text, due_by):
+    assert find_due(text, dt.datetime.fromisoformat(TUE)) == (due_text, due_by)
+
+
 def test_due_text_without_sent_at():
     assert find_due("within 48 hours", None) == ("within 48 hours", None)
 

@@ -65,12 +65,12 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("today", r"\b(?:by\s+)?" + _alt("today", "2day", "tonight", "tonite", r"this\s+(?:morning|afternoon|evening)",
                                       r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day",
                                       r"close\s+of\s+business", "COB", "EOD") + r"\b"),
-    # "Thursday the 22nd", "by Wednesday, April 9": the date written after the day is the one meant. It is
-    # read ahead, not taken: the due text stays the weekday, as stored promises and their tests have it
+    # "Thursday the 22nd", "by Wednesday, April 9": the date written after the day is the one meant, and
+    # part of the due text a person reads back
     ("weekday", r"\b(?:(?P<pre>by|on|before|until|this|next|coming)\s+)?(?P<wd>" + _alt(*_WEEKDAYS) + r")\b"
-                r"(?:(?=,?\s+(?:the\s+(?P<dd>\d{1,2})" + _ORDINAL + r"?|(?P<do>\d{1,2})" + _ORDINAL + r"|(?P<md>"
+                r"(?:,?\s+(?:the\s+(?P<dd>\d{1,2})" + _ORDINAL + r"?|(?P<do>\d{1,2})" + _ORDINAL + r"|(?P<md>"
                 + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS
-                + r"))\b(?![:.]\d)))?"),
+                + r"))\b(?![:.]\d))?"),
     # "for thurs", "by fri": an abbreviation only after a word that makes it a day ("sat on hold" is none)
     ("weekday_short", r"\b(?P<pre>by|on|before|until|this|next|coming|for)\s+"
                 r"(?P<wd>mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b\.?(?!')"),
