@@ -36,6 +36,7 @@ test: $(STAMP) chromium
 bench: $(STAMP) chromium
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/promises_eval.py
+	$(BIN)/python bench/generic_eval.py
 	$(BIN)/python bench/serve_bench.py
 	$(BIN)/python bench/collect_bench.py
 
