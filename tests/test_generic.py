@@ -155,7 +155,76 @@ AVATAR_AND_REVERSE = """
   <div class="message-container" id="a3"><div class="message-bubble message-bubble--system">Conversation finished</div></div>
 </div>"""
 
+CUSTOM_ELEMENTS = """
+<hx-chat-pane>
+  <hx-log role="log">
+    <hx-line side="start" aria-label="Message from Priti, 09:10"><hx-body>Morning! Priti here.</hx-body>
+      <hx-stamp aria-hidden="true">09:10</hx-stamp></hx-line>
+    <hx-line side="end" aria-label="Your message, 09:11"><hx-body>My router keeps rebooting</hx-body>
+      <hx-stamp aria-hidden="true">09:11</hx-stamp><hx-receipt>Read</hx-receipt></hx-line>
+  </hx-log>
+</hx-chat-pane>"""
+
+ABBREVIATED_SIDES = """
+<div class="talk" aria-live="polite">
+  <div class="talk__item talk__item--note">You're chatting with Bea</div>
+  <div class="talk__item talk__item--rep"><div class="talk__author">Bea</div>
+    <div class="talk__msg">Hello, how can I help?</div><span class="talk__stamp" style="display:none">4:01 p.m.</span></div>
+  <div class="talk__item talk__item--cust"><span class="talk__stamp" style="display:none">4:02 p.m.</span>
+    <div class="talk__msg">Is my parcel lost?</div></div>
+</div>"""
+
+MEMBER_AND_STAFF_DL = """
+<section class="saved-chat"><h2>Your chat of 3 June</h2>
+<dl class="lines">
+  <dt class="ln-sys"><time datetime="2025-06-03T08:00">8:00</time></dt><dd class="ln-sys">Ivo joined the chat</dd>
+  <dt data-party="staff"><span class="ln-name">Ivo</span><span class="ln-tag">Help desk</span><time>8:01</time></dt>
+  <dd>Good morning, what can I do for you?</dd>
+  <dt data-party="member"><span class="ln-name">Rui Costa</span><time>8:02</time></dt>
+  <dd>My loan payment bounced.</dd><dd>Twice.</dd>
+</dl></section>"""
+
+RUNS_WITH_A_HEADER_ROW = """
+<div class="conversation">
+  <div class="run run--bot"><div class="run-head"><span class="who">Pip</span><em>Automated helper</em> ·
+    <span class="when">8.01pm</span></div><p class="msg">Hi, I'm Pip.</p><p class="msg">Ask me anything.</p></div>
+  <div class="run run--mine"><div class="run-head"><span class="who">You</span> · <span class="when">8.02pm</span></div>
+    <p class="msg">Where is my refund?</p></div>
+</div>"""
+
 SNIPPETS = {
+    "custom elements: side attributes, 'Your message, 09:11' labels": (
+        CUSTOM_ELEMENTS,
+        [
+            M("agent", "Priti", "Morning! Priti here.", "09:10"),
+            M("customer", "", "My router keeps rebooting", "09:11"),
+        ],
+    ),
+    "rep/cust/note modifiers, a time in a display:none span": (
+        ABBREVIATED_SIDES,
+        [
+            M("system", "", "You're chatting with Bea"),
+            M("agent", "Bea", "Hello, how can I help?", "4:01 p.m."),
+            M("customer", "", "Is my parcel lost?", "4:02 p.m."),
+        ],
+    ),
+    "a <dl>: who and when in the <dt>, the side from data-party, an event term": (
+        MEMBER_AND_STAFF_DL,
+        [
+            M("system", "", "Ivo joined the chat", "8:00", "2025-06-03T08:00"),
+            M("agent", "Ivo", "Good morning, what can I do for you?", "8:01"),
+            M("customer", "Rui Costa", "My loan payment bounced.", "8:02"),
+            M("customer", "Rui Costa", "Twice."),
+        ],
+    ),
+    "a run's own header row before its bubbles; its time is the first bubble's": (
+        RUNS_WITH_A_HEADER_ROW,
+        [
+            M("bot", "Pip", "Hi, I'm Pip.", "8.01pm"),
+            M("bot", "Pip", "Ask me anything."),
+            M("customer", "You", "Where is my refund?", "8.02pm"),
+        ],
+    ),
     "log with hidden labels and <time>": (
         LOG_WITH_LABELS,
         [
@@ -174,7 +243,7 @@ SNIPPETS = {
         GROUPS_WITH_HEADER,
         [
             M("agent", "Jessica", "Hello!", "10:42 AM"),
-            M("agent", "Jessica", "Let me check that.", "10:42 AM"),
+            M("agent", "Jessica", "Let me check that."),  # the header's time is the run's first line's
             M("customer", "", "ok"),
             M("customer", "", "ok"),
         ],
@@ -282,6 +351,12 @@ def test_snippet(html: str, expected: list[M]) -> None:
 
 
 NO_CHAT_SNIPPETS = {
+    "a team page: member and staff cards": '<ul class="team"><li class="person member"><b class="name">Ana</b> Treasurer</li>'
+    '<li class="person staff"><b class="name">Bo</b> Clerk</li><li class="person member"><b class="name">Cy</b></li></ul>',
+    "a details list of terms": '<dl class="account-details"><dt>Holder</dt><dd>Sam Lee</dd><dt data-party="member">Type</dt>'
+    '<dd>Member savings</dd><dt data-party="staff">Branch</dt><dd>Leeds</dd></dl>',
+    "custom-element shop tiles": '<shop-grid><shop-tile side="start"><b>Kettle</b> £20</shop-tile>'
+    '<shop-tile side="end"><b>Toaster</b> £25</shop-tile></shop-grid>',
     "empty page": "",
     "one message only": '<ul class="chat-log" role="log"><li class="msg msg--event">Chat started</li>'
     '<li class="msg msg--out">hello?</li></ul>',

@@ -23,11 +23,11 @@ from ..times import find_clock, parse_datetime, parse_day
 ROLE_WORDS: dict[str, frozenset[str]] = {
     "customer": frozenset(
         """customer customers client visitor user guest chasitor consumer enduser me mine self own you your
-        local outgoing outbound out sent right end reverse""".split()
+        local outgoing outbound out sent right end reverse member cust""".split()
     ),
     "agent": frozenset(
         """agent agents operator rep representative advisor adviser staff employee admin specialist human
-        expert them other remote incoming inbound in received left start""".split()
+        expert them theirs other remote incoming inbound in received left start rep""".split()
     ),
     "bot": frozenset("bot chatbot assistant virtual automated auto ai va robot".split()),
     "system": frozenset("system sytem event events notice notification announcement note center centered".split()),
@@ -50,8 +50,8 @@ NOT_CHAT = frozenset(
 )
 #: labels inside a bubble that are not its text
 NAME_WORDS = frozenset("name author sender username nickname nick who byline displayname from".split())
-TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago".split())
-META_WORDS = frozenset("header meta metadata info details heading top".split())
+TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago ago".split())
+META_WORDS = frozenset("header head meta metadata info details heading top foot footer".split())
 QUICK_WORDS = frozenset("quick chip chips suggestion suggestions suggested replies choices carousel".split())
 RECEIPT_WORDS = frozenset("receipt receipts delivery delivered seen status ticks checkmark".split())
 AVATAR_WORDS = frozenset("avatar avatars photo initials".split())
@@ -71,15 +71,26 @@ _HASHED = re.compile(
 #: CSS modules append a hash to a readable name: Message_bubble__3xYz1
 _MODULE_SUFFIX = re.compile(r"_{1,2}[A-Za-z0-9-]*\d[A-Za-z0-9-]*$")
 _HOOK_ATTRS = ("data-testid", "data-test-id", "data-test", "data-qa", "data-role", "data-type", "data-author",
-               "data-sender", "data-from", "data-direction", "data-side")
+               "data-sender", "data-from", "data-direction", "data-side", "data-party", "data-sender-type",
+               "data-speaker", "data-origin")
+#: a custom element's own attributes are its API: <x-msg side="end" from="agent">
+_CUSTOM_ATTRS = ("side", "from", "author", "sender", "direction", "party", "kind", "type")
 
 
 def hook_values(tag: Tag, ids: bool = True) -> list[str]:
     """Class names, test hooks (and the id) of `tag`: where widgets name things."""
     attrs = tag.attrs
-    if not attrs:
+    custom = "-" in tag.name
+    if not attrs and not custom:
         return []
     values: list[str] = []
+    if custom:
+        # <azc-msg>, <chat-bubble>: the element's name is its class
+        values.append(tag.name)
+        for name in _CUSTOM_ATTRS:
+            v = attrs.get(name)
+            if isinstance(v, str) and v:
+                values.append(v)
     cls = attrs.get("class")
     if cls:
         values.extend(cls.split() if isinstance(cls, str) else cls)
@@ -145,14 +156,14 @@ _FROM = re.compile(
 #: "Agent message", "Your message", "System message :" (Oracle RightNow, Nuance)
 _ROLE_MESSAGE = re.compile(
     r"^\s*(?P<who>your|my|you|agent|adviser|advisor|customer|visitor|operator|bot|assistant|system)(?:'s)?\s+"
-    r"(?:message|reply|response)\s*:?\s*$",
+    r"(?:message|reply|response)\s*(?:[,·|]\s*(?:at\s+)?(?P<when>[^,]{1,40}?\d.{0,20}?))?\s*:?\s*$",
     re.I,
 )
 _EVENT = re.compile(
     r"""^\s*(?:
       (?P<who>.{1,60}?)\s+(?:has\s+|have\s+)?(?:joined|left|entered|exited|disconnected|connected|reconnected)
           (?:\s+(?:the\s+)?(?:chat|conversation|room|session))?(?:\s+(?:at|on)\s+.{1,40})?
-    | (?:the\s+)?(?:chat|conversation|session)\s+(?:has\s+|was\s+)?(?:started|ended|closed|began|expired|timed\s+out|reopened|resumed|transferred)
+    | (?:the\s+)?(?:(?:chat|conversation)\s+)?(?:chat|conversation|session)\s+(?:has\s+|was\s+)?(?:started|ended|closed|began|expired|timed\s+out|reopened|resumed|transferred)
           (?:\s*:\s*.{1,60}|\s+(?:by|on|at|due|to|from)\b.{0,60})?
     | (?:chat|conversation)\s+(?:was\s+|has\s+been\s+)?(?:assigned|transferred|routed)\s+to\b.{1,60}
     | you(?:'|’)?re\s+now\s+(?:connected|chatting|talking|speaking)\b.{0,60}
@@ -348,7 +359,7 @@ def spoken(text: str) -> tuple[str, str] | None:
     m = _ROLE_MESSAGE.match(text)
     if m:
         who = m.group("who").lower()
-        return ("you" if who in ("your", "my") else who), ""
+        return ("you" if who in ("your", "my") else who), (m.group("when") or "").strip()
     for pattern in (_SAID, _FROM):
         m = pattern.match(text)
         if m:

@@ -535,6 +535,9 @@ class _Header:
     time_text: str
     side: str | None
     group: int
+    #: the role the header's own evidence gives (class words, data-party)
+    side_role: str | None = None
+    datetime_text: str | None = None
 
 
 @dataclass
@@ -562,8 +565,15 @@ class _Container:
         """
         out: list[_Unit] = []
         group = 0
+        terms = self.tag.name == "dl"
         for child in _children(self.tag):
             if child.name in NON_TEXT or child.name in ("br", "hr", "img"):
+                continue
+            if terms and child.name in ("dt", "dd"):
+                # a <dl> transcript: each <dt> (who, when) heads the <dd>s after it
+                if child.name == "dt":
+                    group += 1
+                out.append(_Unit(self._read(child), self.words.shape(child), group, head=child.name == "dt"))
                 continue
             inner = self._group_body(child)
             if inner is None:
@@ -574,8 +584,12 @@ class _Container:
             if inner is not child:
                 head = self._read(child, skip_subtree=inner)
                 out.append(_Unit(head, self.words.shape(child), group, head=True))
-            for sub in _children(inner):
-                if sub.name in NON_TEXT:
+            subs = [s for s in _children(inner) if s.name not in NON_TEXT]
+            item = self._item_shape(subs)
+            for n, sub in enumerate(subs):
+                if inner is child and n == 0 and self.words.shape(sub) != item:
+                    # the group's own header row, before its bubbles: <header>Name · 10.31am</header>
+                    out.append(_Unit(self._read(sub), self.words.shape(sub), group, head=True))
                     continue
                 r = self._read(sub)
                 r.votes.add_words(group_words, _W_OWN)
@@ -589,6 +603,13 @@ class _Container:
             self.oversized += 1
             return _Read(tag=tag)
         return r
+
+    def _item_shape(self, tags: list[Tag]) -> str | None:
+        """The message-worded shape repeated among a group's children."""
+        for shape, n in _count(self.words.shape(k) for k in tags).items():
+            if n >= 2 and set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS:
+                return shape
+        return None
 
     def _group_body(self, tag: Tag) -> Tag | None:
         """The element holding a group's bubbles, when `tag` is a message group.
@@ -605,10 +626,8 @@ class _Container:
             if seen > 60:
                 return None
             kids = _children(node)
-            if len(kids) >= 2:
-                for shape, n in _count(self.words.shape(k) for k in kids).items():
-                    if n >= 2 and set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS:
-                        return node
+            if len(kids) >= 2 and self._item_shape(kids) is not None:
+                return node
             if depth < 3:
                 stack.extend((k, depth + 1) for k in reversed(kids))
         return None
@@ -664,11 +683,17 @@ class _Container:
                     header.side = own_side
                 elif own_side is not None and own_side != header.side:
                     header = None
-            if header is not None and own_side != "system":
-                if not r.speaker and header.name:
+            if header is not None:
+                if own_side is None and header.side not in (None, "system") and header.side_role:
+                    r.vote(header.side_role, _W_OWN)  # <dt data-party="staff"> over its <dd>
+                if not r.speaker and header.name and own_side != "system":
                     r.speaker = header.name
                     r.vote(header.role, _W_NAME)
-                r.time_text = r.time_text or header.time_text
+                # the header's time is when the run began: its first line's time
+                if not r.time_text and header.time_text:
+                    r.time_text = header.time_text
+                    r.datetime_text = r.datetime_text or header.datetime_text
+                header.time_text, header.datetime_text = "", None
             if day_time and not r.time_text:
                 r.time_text = day_time
             day_time = ""
@@ -683,14 +708,19 @@ class _Container:
 
     def _group_header(self, r: _Read, group: int) -> _Header | None:
         """A group's own labels as the header of its bubbles, if they are a name or a time."""
-        name, clock = cues.split_clock(r.text) if r.text else ("", "")
-        if name and not cues.name_like(name):
-            return None
-        name = cues.split_name(name)[0] if name else r.speaker
+        if r.speaker:
+            # a name label found: what text is left is a badge ("Pinecrest team")
+            name, clock = r.speaker, ""
+        else:
+            name, clock = cues.split_clock(r.text) if r.text else ("", "")
+            if name and not cues.name_like(name):
+                return None
+            name = cues.split_name(name)[0] if name else r.speaker
         if not name and not (clock or r.time_text):
             return None
         return _Header(name, cues.name_role(*cues.split_name(name)) if name else None,
-                       clock or r.time_text, r.strong.side(), group)
+                       clock or r.time_text, r.strong.side(), group, r.strong.role(),
+                       None if clock else r.datetime_text)
 
     def _header_shapes(self, units: list[_Unit]) -> set[str]:
         """Shapes used only for name headers over a run of bubbles of another shape."""
