@@ -192,7 +192,44 @@ RUNS_WITH_A_HEADER_ROW = """
     <p class="msg">Where is my refund?</p></div>
 </div>"""
 
+FOOTER_ROWS = """
+<div class="chat-body" role="log">
+  <div class="line line--them"><div class="line__text">Your card is unblocked.</div>
+    <div class="line__foot"><span class="by">Aiko</span><i>·</i><span class="ago">3 min ago</span></div></div>
+  <div class="line line--me"><div class="line__text">Cheers</div>
+    <div class="line__foot"><span class="ago">2 min ago</span><i>·</i><span class="tick-state">Seen</span></div></div>
+  <div class="line line--them"><div class="line__text">·</div></div>
+  <div class="line-event"><span>Aiko left the chat</span><span aria-hidden="true">·</span><span>10:20</span></div>
+</div>"""
+
+AVATAR_NAMES = """
+<div class="thread" role="log">
+  <div class="entry entry--sys">Connected to the loans team</div>
+  <div class="entry employee"><figure class="avatar-box"><img src="k.jpg" alt="Kenji" title="Kenji, Loans"></figure>
+    <div class="entry__bubble" title="10:04">Hi, Kenji here.</div></div>
+  <div class="entry client"><span class="initials" title="Mia Roth" aria-label="Mia Roth">MR</span>
+    <div class="entry__bubble" title="10:05">Hello Kenji</div></div>
+  <div class="entry employee"><img class="pic" src="k.jpg" alt="Kenji"><div class="entry__bubble">How can I help?</div></div>
+</div>"""
+
 SNIPPETS = {
+    "footer rows: name · relative time, receipts; a lone dot; an event's ' · 10:20'": (
+        FOOTER_ROWS,
+        [
+            M("agent", "Aiko", "Your card is unblocked.", "3 min ago"),
+            M("customer", "", "Cheers", "2 min ago"),
+            M("system", "", "Aiko left the chat", "10:20"),
+        ],
+    ),
+    "names only on avatars (alt, title on initials), times only in a title tooltip": (
+        AVATAR_NAMES,
+        [
+            M("system", "", "Connected to the loans team"),
+            M("agent", "Kenji", "Hi, Kenji here.", "10:04"),
+            M("customer", "Mia Roth", "Hello Kenji", "10:05"),
+            M("agent", "Kenji", "How can I help?"),
+        ],
+    ),
     "custom elements: side attributes, 'Your message, 09:11' labels": (
         CUSTOM_ELEMENTS,
         [
@@ -326,10 +363,10 @@ SNIPPETS = {
             M("customer", "", "Thanks", "10:43"),
         ],
     ),
-    "an avatar beside the company's bubbles, 'reverse' for the visitor (Rocket.Chat-like)": (
+    "an avatar (its alt names the sender) beside the company's bubbles, 'reverse' for the visitor": (
         AVATAR_AND_REVERSE,
         [
-            M("agent", "", "Hello! How can I help?", "10:02", "2025-03-04T15:02:00Z"),
+            M("agent", "Ana", "Hello! How can I help?", "10:02", "2025-03-04T15:02:00Z"),  # the avatar's alt
             M("customer", "", "Refund please", "10:03", "2025-03-04T15:03:00Z"),
             M("system", "", "Conversation finished"),
         ],
@@ -351,6 +388,9 @@ def test_snippet(html: str, expected: list[M]) -> None:
 
 
 NO_CHAT_SNIPPETS = {
+    "a staff directory: avatar names, staff/member cards": '<div class="people"><div class="card staff">'
+    '<img alt="Kenji Ito"><p>Loans</p></div><div class="card member"><img alt="Mia Roth"><p>Since 2019 · 3 min ago</p>'
+    '</div><div class="card staff"><img alt="Ola"><p>Cards</p></div></div>',
     "a team page: member and staff cards": '<ul class="team"><li class="person member"><b class="name">Ana</b> Treasurer</li>'
     '<li class="person staff"><b class="name">Bo</b> Clerk</li><li class="person member"><b class="name">Cy</b></li></ul>',
     "a details list of terms": '<dl class="account-details"><dt>Holder</dt><dd>Sam Lee</dd><dt data-party="member">Type</dt>'

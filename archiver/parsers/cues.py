@@ -30,7 +30,7 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
         expert them theirs other remote incoming inbound in received left start rep""".split()
     ),
     "bot": frozenset("bot chatbot assistant virtual automated auto ai va robot".split()),
-    "system": frozenset("system sytem event events notice notification announcement note center centered".split()),
+    "system": frozenset("system sytem sys event events notice notification announcement note center centered".split()),
 }
 SIDE_WORDS = frozenset().union(*ROLE_WORDS.values())
 #: words that are states, not shapes (zebra rows, selection, grouping)
@@ -315,7 +315,7 @@ def name_like(text: str) -> bool:
 def loose_name(text: str) -> bool:
     """Could be a name label as written, user names included ("kbrennan", "Renee (Wire Dept)")."""
     t = clean(text).rstrip(":").strip()
-    return bool(t) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t and t[-1] not in ".!;,"
+    return bool(DECOR.sub("", t)) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t and t[-1] not in ".!;,"
 
 
 def label_role(who: str) -> tuple[str | None, str]:

@@ -213,6 +213,7 @@ class _Reader:
         times: list[str] = []
         hidden: list[str] = []
         titles: list[str] = []
+        avatars: list[str] = []
         self._title(unit, titles)
         aria = unit.get("aria-label")
         if isinstance(aria, str):
@@ -274,7 +275,16 @@ class _Reader:
                     # widgets put an avatar beside the company's bubbles, rarely the
                     # customer's: the weakest evidence, outvoted by any other
                     r.votes.add("agent", _W_AVATAR)
+                    found = _avatar_name(node)
+                    if found:
+                        avatars.append(found)
                 labels.append(node)
+                continue
+            if name == "img" and depth == 1:
+                # a bare picture beside the bubble, alt="Nova": the sender's face
+                found = _avatar_name(node)
+                if found:
+                    avatars.append(found)
                 continue
             if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS) and depth <= 4:
                 if self._label(node, w, names, times, titles):
@@ -315,7 +325,7 @@ class _Reader:
                 name_labels.append(prefix[0])
                 skip = [*skip, prefix[0]]
                 text = visible_text(unit, skip=skip)
-        self._labels(r, names, times, hidden, titles)
+        self._labels(r, names, times, hidden, titles, avatars)
         if r.speaker and not names and text:
             # the name a hidden label or title gave, shown unmarked over the text
             shown = _name_prefix(unit, skip, expected=r.speaker)
@@ -334,13 +344,15 @@ class _Reader:
             r.event_text = named
         else:
             r.event_text = text
-        r.text = text
+        r.text = _trim_decor(text)
+        r.event_text = _trim_decor(r.event_text)
         if r.link_chars:
             r.all_chars = len(self.all_text(unit))
         return r
 
-    def _labels(self, r: _Read, names: list[str], times: list[str], hidden: list[str], titles: list[str]) -> None:
-        """Speaker, time and role from the labels found (shown first, then spoken, then titles)."""
+    def _labels(self, r: _Read, names: list[str], times: list[str], hidden: list[str], titles: list[str],
+                avatars: Iterable[str] = ()) -> None:
+        """Speaker, time and role from the labels found (shown first, then spoken, avatars, titles)."""
         spoken_role: str | None = None
         spoken_name = ""
         spoken_time = ""
@@ -362,7 +374,7 @@ class _Reader:
         r.vote(spoken_role, _W_SPOKEN)
 
         shown_name, paren = "", None
-        for candidate in [*names, spoken_name]:
+        for candidate in [*names, spoken_name, *avatars]:
             if candidate:
                 shown_name, paren = cues.split_name(candidate)
                 if shown_name:
@@ -374,6 +386,10 @@ class _Reader:
                     break
         r.vote(cues.name_role(shown_name, paren), _W_NAME)
         r.speaker = shown_name
+        if not times and not spoken_time:
+            # a hover tooltip is the only time some widgets give: title="9:47 AM"
+            # (a full date and time there is the datetime, below, not a shown time)
+            spoken_time = next((t.strip() for t in titles if cues.time_like(t) and not cues.full_datetime(t)), "")
         r.time_text = times[0] if times else spoken_time
         if r.datetime_text is None:
             r.datetime_text = next((t.strip() for t in titles if cues.full_datetime(t)), None)
@@ -403,6 +419,10 @@ class _Reader:
             # "Bot · 25m ago." is a name and a time in one string
             parts.extend((leaf, p) for p in _LABEL_PARTS.split(self.all_text(leaf)) if p)
         for leaf, text in parts:
+            if not cues.DECOR.sub("", text):
+                continue  # the "·" between a name and a time
+            if self.words.of(leaf) & cues.SKIPPED_LABEL_WORDS or cues.NOISE.match(text):
+                continue  # "Delivered", "Read": a receipt beside the time, not a name
             if leaf.name == "time" or cues.time_like(text) or is_relative_time(text):
                 times.append(text)
                 value = leaf.get("datetime")
@@ -426,6 +446,41 @@ class _Reader:
         value = node.get("title")
         if isinstance(value, str) and value.strip():
             titles.append(value)
+
+
+#: a separator left at a line's edge once the name or time beside it is gone: "Chat started ·"
+_EDGE_SEPARATOR = re.compile(r"^[ \t]*[·|][ \t]*|[ \t]*[·•|][ \t]*$", re.M)
+
+
+def _trim_decor(text: str) -> str:
+    """The text without separator debris: a lone "·" line, a trailing " ·" (a leading "•" is a bullet)."""
+    if "·" not in text and "•" not in text and "|" not in text:
+        return text
+    lines = [_EDGE_SEPARATOR.sub("", line) for line in text.split("\n")]
+    return "\n".join(line for line, was in zip(lines, text.split("\n")) if line or not was.strip()).strip()
+
+
+_NOT_A_NAME = cues.AVATAR_WORDS | frozenset("profile picture image logo icon user agent".split())
+
+
+def _avatar_name(node: Tag) -> str:
+    """The name an avatar carries for screen readers or on hover: alt, aria-label, title."""
+    seen = 0
+    for el in itertools.chain((node,), node.descendants):
+        if not isinstance(el, Tag):
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        for attr in ("alt", "aria-label", "title"):
+            value = el.get(attr)
+            if not isinstance(value, str):
+                continue
+            value = cues.clean(value)
+            low = {w.lower() for w in value.split()}
+            if value and cues.name_like(value) and not cues.time_like(value) and not low & _NOT_A_NAME:
+                return value
+    return ""
 
 
 def _standalone(node: Tag) -> bool:
