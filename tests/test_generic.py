@@ -212,7 +212,26 @@ AVATAR_NAMES = """
   <div class="entry employee"><img class="pic" src="k.jpg" alt="Kenji"><div class="entry__bubble">How can I help?</div></div>
 </div>"""
 
+INFO_ROWS_AND_A_FILE = """
+<TABLE class="livehelp" role="log">
+  <TR class="lineInfo"><TD class="who"></TD><TD>Please hold, an operator will be with you.</TD><TD class="stamp">09:00:02</TD></TR>
+  <TR class="lineOp"><TD class="who">Nadia:</TD><TD>Hi, Nadia speaking.</TD><TD class="stamp">09:00:40</TD></TR>
+  <TR class="lineGuest"><TD class="who">You:</TD><TD>Here is the invoice
+    <A class="attach-chip" href="/files/inv-2231.pdf?dl=1"><SPAN class="attach-chip__name">inv-2231.pdf</SPAN>
+    <SPAN class="attach-chip__size">· 88 KB</SPAN></A></TD><TD class="stamp">09:01:15</TD></TR>
+  <TR class="lineOp"><TD class="who">Nadia:</TD><TD>Got it, thanks.</TD><TD class="stamp">09:02:01</TD></TR>
+</TABLE>"""
+
 SNIPPETS = {
+    "info rows as system lines; a file chip in a message is its text": (
+        INFO_ROWS_AND_A_FILE,
+        [
+            M("system", "", "Please hold, an operator will be with you.", "09:00:02"),
+            M("agent", "Nadia", "Hi, Nadia speaking.", "09:00:40"),
+            M("customer", "You", "Here is the invoice inv-2231.pdf", "09:01:15"),
+            M("agent", "Nadia", "Got it, thanks.", "09:02:01"),
+        ],
+    ),
     "footer rows: name · relative time, receipts; a lone dot; an event's ' · 10:20'": (
         FOOTER_ROWS,
         [
@@ -388,6 +407,8 @@ def test_snippet(html: str, expected: list[M]) -> None:
 
 
 NO_CHAT_SNIPPETS = {
+    "info panels beside a chat launcher": '<div class="chat-launcher"><div class="panel panel-info">Open 9-5</div>'
+    '<div class="panel panel-info">Closed Sundays</div><div class="panel">Questions? Chat with us</div></div>',
     "a staff directory: avatar names, staff/member cards": '<div class="people"><div class="card staff">'
     '<img alt="Kenji Ito"><p>Loans</p></div><div class="card member"><img alt="Mia Roth"><p>Since 2019 · 3 min ago</p>'
     '</div><div class="card staff"><img alt="Ola"><p>Cards</p></div></div>',

@@ -33,6 +33,8 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
     "system": frozenset("system sytem sys event events notice notification announcement note center centered".split()),
 }
 SIDE_WORDS = frozenset().union(*ROLE_WORDS.values())
+#: words that make a whole row a system line, but inside a bubble name its label row ("msg-info")
+SYSTEM_ROW_WORDS = frozenset(["info"])
 #: words that are states, not shapes (zebra rows, selection, grouping)
 STATE_WORDS = frozenset(
     "is has odd even first last alt active selected new unread read hover focus grouped continued consecutive "
@@ -315,7 +317,13 @@ def name_like(text: str) -> bool:
 def loose_name(text: str) -> bool:
     """Could be a name label as written, user names included ("kbrennan", "Renee (Wire Dept)")."""
     t = clean(text).rstrip(":").strip()
-    return bool(DECOR.sub("", t)) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t and t[-1] not in ".!;,"
+    return (
+        bool(DECOR.sub("", t)) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t and t[-1] not in ".!;,"
+        and not FILE_NAME.search(t)  # an attachment chip's "file__name"
+    )
+
+
+FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|heic|pdf|docx?|xlsx?|csv|txt|zip|mp[34]|mov|m4a)$", re.I)
 
 
 def label_role(who: str) -> tuple[str | None, str]:

@@ -199,6 +199,8 @@ class _Reader:
         own = words.of(unit)
         r.votes.add_words(own, _W_OWN)
         r.strong.add_words(own, _W_OWN)
+        if own & cues.SYSTEM_ROW_WORDS:
+            r.vote("system", _W_OWN)  # <tr class="rowInfo">: a line from the widget itself
         r.chat_words = bool(own & cues.CHAT)
         r.not_chat = bool(own & cues.NOT_CHAT) and not own & cues.STRONG_CHAT
         r.typing = bool(own & cues.TYPING_WORDS)
@@ -226,6 +228,7 @@ class _Reader:
 
         count = 0
         stack: list[tuple[Tag, int]] = [(c, 1) for c in reversed(_children(unit))]
+        attached: set[int] = set()  # inside a link to a file: its chip's words are not labels
         while stack:
             node, depth = stack.pop()
             count += 1
@@ -270,7 +273,11 @@ class _Reader:
                 r.typing = True
                 labels.append(node)
                 continue
-            if w & cues.SKIPPED_LABEL_WORDS:
+            in_file = id(node) in attached or _attachment(node)
+            if in_file and w & _ATTACHMENT_META:
+                labels.append(node)  # "· 1.2 MB" beside a file's name
+                continue
+            if w & cues.SKIPPED_LABEL_WORDS and not in_file:
                 if w & cues.AVATAR_WORDS and depth <= 4:
                     # widgets put an avatar beside the company's bubbles, rarely the
                     # customer's: the weakest evidence, outvoted by any other
@@ -306,6 +313,8 @@ class _Reader:
                 text = node.get_text()
                 if text and cues.time_like(text):
                     loose_times.append(node)
+            if in_file:
+                attached.update(id(c) for c in kids)
             stack.extend((c, depth + 1) for c in reversed(kids))
 
         skip = labels + loose_times
@@ -458,6 +467,15 @@ def _trim_decor(text: str) -> str:
         return text
     lines = [_EDGE_SEPARATOR.sub("", line) for line in text.split("\n")]
     return "\n".join(line for line, was in zip(lines, text.split("\n")) if line or not was.strip()).strip()
+
+
+#: a file chip's size and type, beside the file's name in a link
+_ATTACHMENT_META = frozenset("size filesize bytes".split())
+
+def _attachment(node: Tag) -> bool:
+    """A link to a file ("bag-tag.jpg"): message content, even styled as a chip."""
+    href = node.get("href")
+    return node.name == "a" and isinstance(href, str) and bool(cues.FILE_NAME.search(href.split("?")[0]))
 
 
 _NOT_A_NAME = cues.AVATAR_WORDS | frozenset("profile picture image logo icon user agent".split())
