@@ -222,7 +222,26 @@ INFO_ROWS_AND_A_FILE = """
   <TR class="lineOp"><TD class="who">Nadia:</TD><TD>Got it, thanks.</TD><TD class="stamp">09:02:01</TD></TR>
 </TABLE>"""
 
+PLAIN_LOG_LINES = """
+<div id="transcript-view" role="log">
+  <div>(08:15) HelpBot: Hello! What do you need?</div>
+  <div>(08:15) You: a refund</div>
+  <div>(08:16) Chat transferred to an agent.</div>
+  <div>(08:17) Imani: Hi, Imani here.<br>Which order?</div>
+  <div>[08:18] You: 10:30 order, #4471</div>
+</div>"""
+
 SNIPPETS = {
+    "classless log lines '(08:15) Name: text', roles from the names": (
+        PLAIN_LOG_LINES,
+        [
+            M("bot", "HelpBot", "Hello! What do you need?", "08:15"),
+            M("customer", "You", "a refund", "08:15"),
+            M("system", "", "Chat transferred to an agent.", "08:16"),
+            M("agent", "Imani", "Hi, Imani here.\nWhich order?", "08:17"),
+            M("customer", "You", "10:30 order, #4471", "08:18"),
+        ],
+    ),
     "info rows as system lines; a file chip in a message is its text": (
         INFO_ROWS_AND_A_FILE,
         [
@@ -407,6 +426,10 @@ def test_snippet(html: str, expected: list[M]) -> None:
 
 
 NO_CHAT_SNIPPETS = {
+    "a build log in a role=log box": '<div role="log"><p>[10:02] deploy: started</p><p>[10:03] tests: passed</p>'
+    '<p>[10:04] deploy: done</p></div>',
+    "a comment thread written as log lines": '<div class="comments"><p>[10:02] Ana: nice post</p><p>[10:03] You: thanks'
+    '</p><p>[10:04] Bo: agreed</p></div>',
     "info panels beside a chat launcher": '<div class="chat-launcher"><div class="panel panel-info">Open 9-5</div>'
     '<div class="panel panel-info">Closed Sundays</div><div class="panel">Questions? Chat with us</div></div>',
     "a staff directory: avatar names, staff/member cards": '<div class="people"><div class="card staff">'

@@ -345,7 +345,7 @@ def name_role(name: str, paren: str | None = None, *, strict_bot: bool = False) 
         if not text:
             continue
         low = text.lower().strip()
-        words = set(_WORD_SPLIT.split(low)) - {""}
+        words = set(_WORD_SPLIT.split(_CAMEL.sub(" ", text).lower())) - {""}  # "QuayBot": quay, bot
         if low in _CUSTOMER_NAMES:
             return "customer"
         if low in _AGENT_NAMES:

@@ -324,6 +324,8 @@ class _Reader:
             text = visible_text(unit, skip=skip)  # the message *is* "9:30"
         elif loose_times and not times:
             times.append(self.all_text(loose_times[0]))
+        if not times and not names and text.startswith(("[", "(")):
+            text = _log_line(text, names, times)
         # the text with a name shown in front of it still in, for event lines;
         # a name label found in the walk is already out of it
         named = text if not name_labels else None
@@ -499,6 +501,25 @@ def _avatar_name(node: Tag) -> str:
             if value and cues.name_like(value) and not cues.time_like(value) and not low & _NOT_A_NAME:
                 return value
     return ""
+
+
+#: a plain-text log line: "[19:02] QuayBot: Hi!" (the name is optional: "[19:03] Chat transferred")
+_LOG_TIME = re.compile(r"[\[(]\s*(?P<time>[^\])\n]{1,30}?)\s*[\])]\s*")
+_LOG_NAME = re.compile(r"(?P<name>[^:\n]{1,40}?)\s*:\s+")
+
+
+def _log_line(text: str, names: list[str], times: list[str]) -> str:
+    """Take the time (and the name) a log line is written with out of its text."""
+    m = _LOG_TIME.match(text)
+    if not m or not cues.time_like(m.group("time")):
+        return text
+    times.append(m.group("time"))
+    rest = text[m.end():]
+    n = _LOG_NAME.match(rest)
+    if n and (cues.name_like(n.group("name")) or cues.loose_name(n.group("name"))) and len(n.group("name").split()) <= 3:
+        names.append(n.group("name"))
+        rest = rest[n.end():]
+    return rest
 
 
 def _standalone(node: Tag) -> bool:
