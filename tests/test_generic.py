@@ -695,3 +695,64 @@ def test_any_markup_gives_nothing_or_a_two_sided_chat() -> None:
         assert not any(label in m.text for m in messages for label in ("said :", "Seen", "typing"))
 
     check()
+
+
+# -- round 2's classes: layouts the blind round 2 showed, in markup of our own ------------
+
+TURN_WITH_SEVERAL_DD = """
+<section class="helpdesk-chat">
+  <dl class="talk">
+    <div class="talk-row talk-row--visitor"><dt><i class="who">You</i> <i class="when">08:01</i></dt>
+      <dd>My router keeps dropping</dd><dd>Every evening around 9</dd></div>
+    <div class="talk-row talk-row--staff"><dt><i class="who">Oskar</i> <i class="when">08:03</i></dt>
+      <dd>Let me run a line test.</dd></div>
+  </dl>
+</section>"""
+
+PARAGRAPHS_OF_ONE_BUBBLE = """
+<div class="Pane_chat__9fQ2">
+  <div class="Run_root__x81" data-side="agent">
+    <div class="Run_inner__k2"><span class="Run_name__p0">Ines</span>
+      <div class="Bubble_box__a7" title="9:12 AM"><p class="Bubble_para__z1">Two steps:</p>
+        <p class="Bubble_para__z1">first sign in, then open Limits.</p></div></div>
+  </div>
+  <div class="Run_root__x81" data-side="customer">
+    <div class="Run_inner__k2"><div class="Bubble_box__a7" title="9:13 AM"><p class="Bubble_para__z1">Got it</p></div>
+      <div class="Bubble_box__a7" title="9:13 AM"><p class="Bubble_para__z1">thanks</p></div></div>
+  </div>
+</div>"""
+
+ROUND2_SNIPPETS = {
+    "a <dt> turn heads every <dd> line under it": (
+        TURN_WITH_SEVERAL_DD,
+        [
+            M("customer", "You", "My router keeps dropping", "08:01"),
+            M("customer", "You", "Every evening around 9"),
+            M("agent", "Oskar", "Let me run a line test.", "08:03"),
+        ],
+    ),
+    "a bubble's paragraphs are one message, its run's siblings are not": (
+        PARAGRAPHS_OF_ONE_BUBBLE,
+        [
+            M("agent", "Ines", "Two steps:\nfirst sign in, then open Limits.", "9:12 AM"),
+            M("customer", "", "Got it", "9:13 AM"),
+            M("customer", "", "thanks", "9:13 AM"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("html, expected", ROUND2_SNIPPETS.values(), ids=ROUND2_SNIPPETS.keys())
+def test_round2_snippet(html: str, expected: list[M]) -> None:
+    assert parse(html) == expected
+
+
+ROUND2_NO_CHAT = {
+    "a glossary: several <dd> under each <dt>": '<dl class="glossary"><div class="entry"><dt>APR</dt><dd>Annual rate</dd>'
+    '<dd>Includes fees</dd></div><div class="entry"><dt>BIC</dt><dd>Bank code</dd><dd>8 or 11 letters</dd></div></dl>',
+}
+
+
+@pytest.mark.parametrize("html", ROUND2_NO_CHAT.values(), ids=ROUND2_NO_CHAT.keys())
+def test_round2_page_without_a_chat(html: str) -> None:
+    assert parse(html) == []

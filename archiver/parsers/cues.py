@@ -61,6 +61,9 @@ TYPING_WORDS = frozenset(["typing"])
 SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS | {"icon", "icons"}
 #: message-worded shapes: two of these under one wrapper make it a group
 GROUP_ITEM_WORDS = frozenset("bubble message msg line entry".split())
+#: a bubble (not a group of them): its message-worded children are its paragraphs
+BUBBLE_WORDS = frozenset(["bubble"])
+GROUP_WORDS = frozenset("group groups stack run cluster thread list".split())
 
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

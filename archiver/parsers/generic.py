@@ -699,9 +699,12 @@ class _Container:
         return r
 
     def _item_shape(self, tags: list[Tag]) -> str | None:
-        """The message-worded shape repeated among a group's children."""
+        """The message-worded shape repeated among a group's children.
+
+        `<dd>`s under one `<dt>` are a turn's lines whatever their classes.
+        """
         for shape, n in _count(self.words.shape(k) for k in tags).items():
-            if n >= 2 and set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS:
+            if n >= 2 and (set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS or shape.startswith("dd.")):
                 return shape
         return None
 
@@ -720,11 +723,16 @@ class _Container:
             if seen > 60:
                 return None
             kids = _children(node)
-            if len(kids) >= 2 and self._item_shape(kids) is not None:
+            if len(kids) >= 2 and self._item_shape(kids) is not None and not self._one_bubble(node):
                 return node
             if depth < 3:
                 stack.extend((k, depth + 1) for k in reversed(kids))
         return None
+
+    def _one_bubble(self, node: Tag) -> bool:
+        """A bubble whose paragraphs are worded like it (`Bubble_root` > `Bubble_p` x2): one message."""
+        own = self.words.of(node)
+        return bool(own & cues.BUBBLE_WORDS) and not own & cues.GROUP_WORDS
 
     def read(self) -> _Candidate | str:
         """The candidate's messages and score, or why it is not a chat."""
