@@ -722,7 +722,34 @@ PARAGRAPHS_OF_ONE_BUBBLE = """
   </div>
 </div>"""
 
+SIGNATURE_UNDER_RUN = """
+<div class="ps-pane" role="log">
+  <ol class="ps-list">
+    <li class="ps-item ps-item--sys"><p>Connected to Ivo</p></li>
+    <li class="ps-item"><div class="ps-text">Morning! What can I do?</div></li>
+    <li class="ps-item"><div class="ps-text">Take your time.</div>
+      <div class="ps-signature"><b class="ps-signature__name">Ivo</b> · <i class="ps-signature__age">6m</i></div></li>
+    <li class="ps-item ps-item--mine"><div class="ps-text">Here is the photo</div></li>
+    <li class="ps-item ps-item--mine"><div class="ps-text ps-upload"><a class="ps-upload__link"
+      href="/u/7/meter.jpg">meter.jpg</a><span class="ps-upload__meta">JPG · 80 KB</span></div>
+      <div class="ps-signature"><i class="ps-signature__age">4m</i> · <i class="ps-signature__receipt">Seen</i></div></li>
+    <li class="ps-item"><div class="ps-text">Thanks, received.</div>
+      <div class="ps-signature"><b class="ps-signature__name">Ivo</b> · <i class="ps-signature__age">just now</i></div></li>
+  </ol>
+</div>"""
+
 ROUND2_SNIPPETS = {
+    "a signature under a run's last bubble; an age without 'ago'; a file's meta row; role=log on a wrapper": (
+        SIGNATURE_UNDER_RUN,
+        [
+            M("system", "", "Connected to Ivo"),
+            M("agent", "Ivo", "Morning! What can I do?"),
+            M("agent", "Ivo", "Take your time.", "6m"),
+            M("customer", "", "Here is the photo"),
+            M("customer", "", "meter.jpg", "4m"),
+            M("agent", "Ivo", "Thanks, received.", "just now"),
+        ],
+    ),
     "a <dt> turn heads every <dd> line under it": (
         TURN_WITH_SEVERAL_DD,
         [
@@ -748,6 +775,8 @@ def test_round2_snippet(html: str, expected: list[M]) -> None:
 
 
 ROUND2_NO_CHAT = {
+    "a stats row: '5m' and '2h' in plain cells are not times of messages": '<div role="log"><ul class="stats">'
+    '<li class="stat">Uptime <b>5m</b></li><li class="stat is-mine">Load <b>2h</b></li></ul></div>',
     "a glossary: several <dd> under each <dt>": '<dl class="glossary"><div class="entry"><dt>APR</dt><dd>Annual rate</dd>'
     '<dd>Includes fees</dd></div><div class="entry"><dt>BIC</dt><dd>Bank code</dd><dd>8 or 11 letters</dd></div></dl>',
 }

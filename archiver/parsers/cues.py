@@ -52,8 +52,10 @@ NOT_CHAT = frozenset(
 )
 #: labels inside a bubble that are not its text
 NAME_WORDS = frozenset("name author sender username nickname nick who byline displayname from".split())
-TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago ago".split())
-META_WORDS = frozenset("header head meta metadata info details heading top foot footer".split())
+TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago ago age".split())
+META_WORDS = frozenset("header head meta metadata info details heading top foot footer sig signature".split())
+#: a file chip's parts: its meta row ("PDF · 212 KB") names no sender
+FILE_WORDS = frozenset("file files attachment attachments upload".split())
 QUICK_WORDS = frozenset("quick chip chips suggestion suggestions suggested replies choices carousel".split())
 RECEIPT_WORDS = frozenset("receipt receipts delivery delivered seen status ticks checkmark".split())
 AVATAR_WORDS = frozenset("avatar avatars photo initials".split())
@@ -265,6 +267,14 @@ def day_like(text: str) -> bool:
     if not all(w.isdigit() or w in _DAY_WORDS or (len(w) <= 4 and w[:-2].isdigit()) for w in words):
         return False  # "1st", "4th" pass; sentences do not
     return parse_day(t, _PROBE_DAY) is not None
+
+
+_SHORT_AGE = re.compile(r"^\s*\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk)\s*$", re.I)
+
+
+def short_age(text: str) -> bool:
+    """An age without "ago" ("14m", "2h"): a time only where a label's class says it is one."""
+    return bool(_SHORT_AGE.match(text))
 
 
 def split_clock(text: str) -> tuple[str, str]:

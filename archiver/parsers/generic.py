@@ -277,6 +277,9 @@ class _Reader:
             if in_file and w & _ATTACHMENT_META:
                 labels.append(node)  # "· 1.2 MB" beside a file's name
                 continue
+            if w & cues.FILE_WORDS and w & (cues.META_WORDS | _ATTACHMENT_META):
+                labels.append(node)  # "PDF · 212 KB" under a file chip: not a name, not text
+                continue
             if w & cues.SKIPPED_LABEL_WORDS and not in_file:
                 if w & cues.AVATAR_WORDS and depth <= 4:
                     # widgets put an avatar beside the company's bubbles, rarely the
@@ -413,7 +416,7 @@ class _Reader:
         leaves = _leaves(node, self.all_text)
         if len(leaves) > 1 or (w & cues.META_WORDS and not w & (cues.NAME_WORDS | cues.TIME_WORDS)):
             return self._meta(leaves, names, times, titles)
-        if w & cues.TIME_WORDS and (cues.time_like(text) or is_relative_time(text)):
+        if w & cues.TIME_WORDS and (cues.time_like(text) or is_relative_time(text) or cues.short_age(text)):
             times.append(text)
             self._title(node, titles)
             return True
@@ -434,7 +437,9 @@ class _Reader:
                 continue  # the "·" between a name and a time
             if self.words.of(leaf) & cues.SKIPPED_LABEL_WORDS or cues.NOISE.match(text):
                 continue  # "Delivered", "Read": a receipt beside the time, not a name
-            if leaf.name == "time" or cues.time_like(text) or is_relative_time(text):
+            if leaf.name == "time" or cues.time_like(text) or is_relative_time(text) or (
+                cues.short_age(text) and self.words.of(leaf) & cues.TIME_WORDS
+            ):
                 times.append(text)
                 value = leaf.get("datetime")
                 if isinstance(value, str) and ":" in value:
@@ -953,9 +958,8 @@ class _Container:
             yield parent
 
     def _strong_cue(self) -> bool:
-        if self.tag.get("role") == "log":
-            return True
-        return any(self.words.of(t) & cues.STRONG_CHAT for t in self._around())
+        # role=log may sit on a wrapper of the list: <div role=log><div role=list>rows
+        return any(t.get("role") == "log" or self.words.of(t) & cues.STRONG_CHAT for t in self._around())
 
     def _chat_cue(self) -> bool:
         return any(self.words.of(t) & cues.CHAT for t in self._around())
