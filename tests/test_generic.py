@@ -738,7 +738,26 @@ SIGNATURE_UNDER_RUN = """
   </ol>
 </div>"""
 
+DAY_SECTIONS = """
+<div class="chat-history">
+  <div class="history-day"><h4 class="history-day__date">March 2, 2025</h4>
+    <p class="line line--user"><time>10:00</time> Is my order shipped?</p>
+    <p class="line line--agent"><time>10:01</time> Yes, this morning.</p></div>
+  <div class="history-day"><h4 class="history-day__date">March 5, 2025</h4>
+    <p class="line line--user"><time>16:20</time> It never arrived</p>
+    <p class="line line--agent"><time>16:22</time> I have sent a replacement.</p></div>
+</div>"""
+
 ROUND2_SNIPPETS = {
+    "a history in day sections is one transcript": (
+        DAY_SECTIONS,
+        [
+            M("customer", "", "Is my order shipped?", "10:00", None, "March 2, 2025"),
+            M("agent", "", "Yes, this morning.", "10:01", None, "March 2, 2025"),
+            M("customer", "", "It never arrived", "16:20", None, "March 5, 2025"),
+            M("agent", "", "I have sent a replacement.", "16:22", None, "March 5, 2025"),
+        ],
+    ),
     "a signature under a run's last bubble; an age without 'ago'; a file's meta row; role=log on a wrapper": (
         SIGNATURE_UNDER_RUN,
         [

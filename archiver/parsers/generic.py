@@ -1043,17 +1043,44 @@ def detect(soup: BeautifulSoup) -> bool:
 def parse(soup: BeautifulSoup) -> ParsedChat:
     """The chat transcript in `soup`, or an empty message list when there is none."""
     best: _Candidate | None = None
+    best_tag: Tag | None = None
     best_key: tuple[int, int, int] | None = None
-    for rank, (_, result) in enumerate(_judge(soup)):
+    reader = _Reader()
+    for rank, (tag, result) in enumerate(_judge(soup, reader)):
         if isinstance(result, str):
             continue
         # ties go to the tighter container, then to the better first look
         key = (result.score, -result.units, -rank)
         if best_key is None or key > best_key:
-            best, best_key = result, key
-    if best is None:
+            best, best_tag, best_key = result, tag, key
+    if best is None or best_tag is None:
         return ParsedChat(parser=NAME, messages=[])
-    return ParsedChat(parser=NAME, messages=best.messages, header_text=best.header_text)
+    messages = _with_sibling_sections(reader, best_tag, best.messages)
+    return ParsedChat(parser=NAME, messages=messages, header_text=best.header_text)
+
+
+def _with_sibling_sections(reader: _Reader, tag: Tag, messages: list[ParsedMessage]) -> list[ParsedMessage]:
+    """The transcript continued in sibling sections of the same classed shape (one per day).
+
+    A history split into `<div class="day">` sections is one chat; each
+    section is read as its own container and must pass as a chat itself.
+    """
+    parent = tag.parent
+    shape = reader.words.shape(tag)
+    if parent is None or shape.endswith("."):
+        return messages  # an unclassed <div>: siblings of that shape are anything
+    sections = [c for c in _children(parent) if c is tag or reader.words.shape(c) == shape]
+    if len(sections) < 2:
+        return messages
+    out: list[ParsedMessage] = []
+    for section in sections:
+        if section is tag:
+            out.extend(messages)
+            continue
+        result = _Container(reader, section).read()
+        if not isinstance(result, str):
+            out.extend(result.messages)
+    return out
 
 
 @dataclass
@@ -1079,9 +1106,9 @@ def explain(soup: BeautifulSoup) -> list[Verdict]:
     return out
 
 
-def _judge(soup: BeautifulSoup) -> list[tuple[Tag, _Candidate | str]]:
+def _judge(soup: BeautifulSoup, reader: _Reader | None = None) -> list[tuple[Tag, _Candidate | str]]:
     """Candidates by their first look, each read in full (or rejected, with a reason)."""
-    reader = _Reader()
+    reader = reader or _Reader()
     words = reader.words
     # an empty <body> is a falsy Tag: test for None, not truth
     root = soup.body if soup.body is not None else soup
