@@ -748,7 +748,31 @@ DAY_SECTIONS = """
     <p class="line line--agent"><time>16:22</time> I have sent a replacement.</p></div>
 </div>"""
 
+TEXT_LOG = """
+<section class="case-transcript"><h2>Session 5521</h2>
+<pre class="case-view__body">Transcript of session 5521
+Opened: 02/04/2025 09:58:40
+(09:58:40) System: Please hold, an adviser will join shortly.
+(10:00:05) Hana (Adviser): Hello, you're through to Hana.
+(10:00:31) Tom Wu: Hi, my meter reading was rejected
+(10:01:12) Hana (Adviser): I've accepted it manually. Next steps:
+  * a revised bill by Friday
+  * no change to your direct debit
+(10:02:00) Tom Wu: Brilliant
+</pre></section>"""
+
 ROUND2_SNIPPETS = {
+    "a transcript as text lines '(time) Name (Role): text', continuation lines, a preamble": (
+        TEXT_LOG,
+        [
+            M("system", "", "Please hold, an adviser will join shortly.", "09:58:40"),
+            M("agent", "Hana", "Hello, you're through to Hana.", "10:00:05"),
+            M("customer", "Tom Wu", "Hi, my meter reading was rejected", "10:00:31"),
+            M("agent", "Hana", "I've accepted it manually. Next steps:\n* a revised bill by Friday\n"
+              "* no change to your direct debit", "10:01:12"),
+            M("customer", "Tom Wu", "Brilliant", "10:02:00"),
+        ],
+    ),
     "a history in day sections is one transcript": (
         DAY_SECTIONS,
         [
@@ -796,6 +820,10 @@ def test_round2_snippet(html: str, expected: list[M]) -> None:
 ROUND2_NO_CHAT = {
     "a stats row: '5m' and '2h' in plain cells are not times of messages": '<div role="log"><ul class="stats">'
     '<li class="stat">Uptime <b>5m</b></li><li class="stat is-mine">Load <b>2h</b></li></ul></div>',
+    "a build log in a <pre>": '<pre class="console">[10:02:01] INFO: compiling\n[10:02:05] WARN: slow\n'
+    '[10:02:09] Agent: deployed\n[10:02:10] INFO: done\n</pre>',
+    "a chat-room log of members, no side named": '<div class="chat-archive"><pre>[20:01] Ana: hi all\n'
+    '[20:02] Bo Li: evening\n[20:03] Ana: anyone tried the beta?\n</pre></div>',
     "a glossary: several <dd> under each <dt>": '<dl class="glossary"><div class="entry"><dt>APR</dt><dd>Annual rate</dd>'
     '<dd>Includes fees</dd></div><div class="entry"><dt>BIC</dt><dd>Bank code</dd><dd>8 or 11 letters</dd></div></dl>',
 }

@@ -1054,7 +1054,7 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
         if best_key is None or key > best_key:
             best, best_tag, best_key = result, tag, key
     if best is None or best_tag is None:
-        return ParsedChat(parser=NAME, messages=[])
+        return ParsedChat(parser=NAME, messages=_text_log(soup, reader))
     messages = _with_sibling_sections(reader, best_tag, best.messages)
     return ParsedChat(parser=NAME, messages=messages, header_text=best.header_text)
 
@@ -1081,6 +1081,68 @@ def _with_sibling_sections(reader: _Reader, tag: Tag, messages: list[ParsedMessa
         if not isinstance(result, str):
             out.extend(result.messages)
     return out
+
+
+#: a transcript line written as text: "[16:20:11] Marco (Agent): Hello" (a line without one continues the last)
+_TEXT_LOG_LINE = re.compile(r"^\s*[\[(](?P<time>[^\])\n]{1,30}?)[\])]\s*(?:(?P<name>[^:\n]{1,40}?)\s*:\s+)?(?P<text>\S.*)$")
+_TEXT_LOG_MIN_LINES = 3
+
+
+def _text_log(soup: BeautifulSoup, reader: _Reader) -> list[ParsedMessage]:
+    """A whole transcript as text lines in one element (a pre-wrap `<div>`, a `<pre>`).
+
+    Lines before the first timed line are a preamble; an untimed line continues
+    the message above. A name with a role ("Marco (Agent)", "System") sets its
+    side; with the company's side named, the one other name is the customer.
+    The element needs a chat cue around it, as any candidate does.
+    """
+    root = soup.body if soup.body is not None else soup
+    seen: set[int] = set()
+    for node in root.descendants:
+        if not isinstance(node, NavigableString) or isinstance(node, Comment) or node.count("\n[") + node.count("\n(") < 2:
+            continue
+        el = node.parent
+        if el is None or id(el) in seen or el.name in NON_TEXT:
+            continue
+        seen.add(id(el))
+        # the raw strings: a pre-wrap <div>'s line breaks are in them, not in its markup
+        if any(c.name not in ("b", "i", "em", "strong", "span", "a", "br") for c in _children(el)):
+            continue
+        messages = _read_text_log("".join(
+            "\n" if isinstance(c, Tag) and c.name == "br" else c.get_text() if isinstance(c, Tag) else str(c)
+            for c in el.contents if not isinstance(c, Comment)))
+        container = _Container(reader, el)
+        if messages and (container._strong_cue() or container._chat_cue()):
+            return messages
+    return []
+
+
+def _read_text_log(text: str) -> list[ParsedMessage]:
+    rows: list[list[str]] = []  # time, name, text lines
+    for line in text.split("\n"):
+        m = _TEXT_LOG_LINE.match(line)
+        if m and cues.time_like(m.group("time")):
+            rows.append([m.group("time").strip(), (m.group("name") or "").strip(), m.group("text").strip()])
+        elif rows and line.strip():
+            rows[-1][2] += "\n" + line.strip()
+    if len(rows) < _TEXT_LOG_MIN_LINES:
+        return []
+    roles: dict[str, str | None] = {}
+    for _, name, _ in rows:
+        if name and name not in roles:
+            roles[name] = cues.name_role(*cues.split_name(name)) if cues.loose_name(name) else None
+    unknown = [n for n, r in roles.items() if r is None]
+    if len(unknown) == 1 and any(r in ("agent", "bot") for r in roles.values()) and "customer" not in roles.values():
+        roles[unknown[0]] = "customer"  # a two-party chat: the company named, the other is the customer
+    out = []
+    for clock, name, body in rows:
+        role = roles.get(name) if name else ("system" if cues.is_event(body) else None)
+        if role is None:
+            return []  # a line nobody can place: not a chat we can read honestly
+        speaker = "" if role == "system" else cues.split_name(name)[0]
+        out.append(ParsedMessage(role=role, speaker=speaker, text=body, time_text=clock))
+    sides = {_side_of(m.role) for m in out}
+    return out if {"customer", "company"} <= sides else []
 
 
 @dataclass
