@@ -20,7 +20,10 @@ next round is written. Without --dir, every round is printed, the newest last:
        messages P 0.678 / R 0.355; role, speaker 1.000, time 0.770 (paired).
        Tuned against from bab6c1d on (12 of 12 all right at badb58a).
   r2   measured once at badb58a: 7 of 12 pages found, 3 all right;
-       messages P 0.879 / R 0.465; role 1.000, speaker 0.977, time 1.000 (paired)
+       messages P 0.879 / R 0.465; role 1.000, speaker 0.977, time 1.000 (paired).
+       Tuned against from 730c231 on (8 of 12 found, all 8 right at 9621b56).
+  r3   measured once at 9621b56: 7 of 12 pages found, 1 all right;
+       messages P 0.669 / R 0.405; role 0.904, speaker 0.916, time 0.928 (paired)
 The test tests/test_generic_blind.py holds floors for every round and imports
 these functions, so the test and the bench measure the same thing.
 """
