@@ -832,3 +832,45 @@ ROUND2_NO_CHAT = {
 @pytest.mark.parametrize("html", ROUND2_NO_CHAT.values(), ids=ROUND2_NO_CHAT.keys())
 def test_round2_page_without_a_chat(html: str) -> None:
     assert parse(html) == []
+
+
+# -- round 3's classes: layouts the blind round 3 showed, in markup of our own ------------
+
+TIME_WITH_TICKS = """
+<div class="conv" role="log">
+  <div class="ln ln--them"><div class="pill"><b class="pill__name">Lior</b><span class="tx">Your parcel left the depot.</span>
+    <span class="meta">09:40</span></div></div>
+  <div class="ln ln--me"><div class="pill"><span class="tx">When will it arrive?</span>
+    <span class="meta">09:41<i class="chk" aria-label="Seen">✓✓</i></span></div></div>
+  <div class="ln ln--me"><div class="pill"><span class="tx">Before noon?</span>
+    <span class="meta"><i class="ed">edited</i>09:42<i class="chk">✓</i></span></div></div>
+</div>"""
+
+ROUND3_SNIPPETS = {
+    "a time with read ticks or 'edited' beside it in one span is the time, not text": (
+        TIME_WITH_TICKS,
+        [
+            M("agent", "Lior", "Your parcel left the depot.", "09:40"),
+            M("customer", "", "When will it arrive?", "09:41"),
+            M("customer", "", "Before noon?", "09:42"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("html, expected", ROUND3_SNIPPETS.values(), ids=ROUND3_SNIPPETS.keys())
+def test_round3_snippet(html: str, expected: list[M]) -> None:
+    assert parse(html) == expected
+
+
+ROUND3_NO_CHAT = {
+    "a ledger of rows with a time and a status mark": '<table class="ledger"><tr class="row row--in"><td>Deposit</td>'
+    '<td><span class="t">09:40<i>✓</i></span></td></tr><tr class="row row--out"><td>Card payment</td>'
+    '<td><span class="t">09:41<i>✓</i></span></td></tr><tr class="row row--out"><td>Fee</td>'
+    '<td><span class="t">09:42<i>✓</i></span></td></tr></table>',
+}
+
+
+@pytest.mark.parametrize("html", ROUND3_NO_CHAT.values(), ids=ROUND3_NO_CHAT.keys())
+def test_round3_page_without_a_chat(html: str) -> None:
+    assert parse(html) == []

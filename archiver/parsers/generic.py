@@ -316,6 +316,9 @@ class _Reader:
                 text = node.get_text()
                 if text and cues.time_like(text):
                     loose_times.append(node)
+            elif kids and _standalone(node) and _receipt_time(node, self.all_text):
+                loose_times.append(node)  # "8:12 pm<span>✓✓</span>": the time with its ticks
+                continue
             if in_file:
                 attached.update(id(c) for c in kids)
             stack.extend((c, depth + 1) for c in reversed(kids))
@@ -326,7 +329,7 @@ class _Reader:
             skip = labels
             text = visible_text(unit, skip=skip)  # the message *is* "9:30"
         elif loose_times and not times:
-            times.append(self.all_text(loose_times[0]))
+            times.append(_own_text(loose_times[0]) or self.all_text(loose_times[0]))
         if not times and not names and text.startswith(("[", "(")):
             text = _log_line(text, names, times)
         # the text with a name shown in front of it still in, for event lines;
@@ -413,6 +416,10 @@ class _Reader:
         text = self.all_text(node)
         if not text or len(text) > 80 or len(text.split()) > 10:
             return False
+        if w & (cues.TIME_WORDS | cues.META_WORDS) and _receipt_time(node, self.all_text):
+            times.append(_own_text(node))  # "09:41<i>✓✓</i>": its ticks are not a name
+            self._title(node, titles)
+            return True
         leaves = _leaves(node, self.all_text)
         if len(leaves) > 1 or (w & cues.META_WORDS and not w & (cues.NAME_WORDS | cues.TIME_WORDS)):
             return self._meta(leaves, names, times, titles)
@@ -531,6 +538,28 @@ def _standalone(node: Tag) -> bool:
     """Not a word inside a sentence: "<b>3 pm</b>" in "call at <b>3 pm</b> today" is text."""
     for sib in (node.previous_sibling, node.next_sibling):
         if isinstance(sib, NavigableString) and not isinstance(sib, Comment) and sib.strip():
+            return False
+    return True
+
+
+def _own_text(node: Tag) -> str:
+    """The strings directly in `node`, its child elements left out."""
+    return " ".join(" ".join(s.split()) for s in node.children
+                    if isinstance(s, NavigableString) and not isinstance(s, Comment) and s.strip())
+
+
+def _receipt_time(node: Tag, text_of: Callable[[Tag], str]) -> bool:
+    """A time whose only child elements are marks beside it: "8:12 pm<i>✓✓</i>", "<i>edited</i>9:02".
+
+    Each mark is a glyph run or one word without digits ("edited", "Read"), so
+    a time-like string inside a sentence ("at 3 pm <b>call</b> me") is not one.
+    """
+    own = _own_text(node)
+    if not own or not cues.time_like(own):
+        return False
+    for kid in _children(node):
+        text = text_of(kid)
+        if len(text) > 12 or _DIGIT.search(text) or len(text.split()) > 1:
             return False
     return True
 
