@@ -846,7 +846,26 @@ TIME_WITH_TICKS = """
     <span class="meta"><i class="ed">edited</i>09:42<i class="chk">✓</i></span></div></div>
 </div>"""
 
+FROM_SENT_TABLE = """
+<div class="secure-messages"><table class="tbl">
+  <tr><th>Sender</th><th>Received</th><th>Text</th></tr>
+  <tr class="ev"><td colspan="3">Conversation started · 04/02/2025 09:15</td></tr>
+  <tr><td class="from"><b>You</b></td><td class="received">04/02/2025<br>09:15</td><td><p>Is my cheque cleared?</p></td></tr>
+  <tr><td class="from"><b>Omar B.</b><br><i>Branch team</i></td><td class="received">04/02/2025<br>10:02</td>
+    <td><p>Yes, this morning.</p><p>Omar B.</p></td></tr>
+  <tr class="ev"><td colspan="3">Conversation marked as resolved - 04/02/2025 10:30</td></tr>
+</table></div>"""
+
 ROUND3_SNIPPETS = {
+    "a table with a From and a Sent column, a name with an initial, events with their time after a dash": (
+        FROM_SENT_TABLE,
+        [
+            M("system", "", "Conversation started", "04/02/2025 09:15"),
+            M("customer", "You", "Is my cheque cleared?", "04/02/2025 09:15"),
+            M("agent", "Omar B.", "Yes, this morning.\nOmar B.", "04/02/2025 10:02"),
+            M("system", "", "Conversation marked as resolved", "04/02/2025 10:30"),
+        ],
+    ),
     "a time with read ticks or 'edited' beside it in one span is the time, not text": (
         TIME_WITH_TICKS,
         [
@@ -864,6 +883,10 @@ def test_round3_snippet(html: str, expected: list[M]) -> None:
 
 
 ROUND3_NO_CHAT = {
+    "a transfers table with From and Sent columns": '<table class="transfers"><tr><th>From</th><th>Sent</th>'
+    '<th>Amount</th></tr><tr><td class="from">You</td><td class="sent">04/02/2025<br>09:15</td><td>$40.00</td></tr>'
+    '<tr><td class="from">Omar B.</td><td class="sent">04/02/2025<br>10:02</td><td>$12.50</td></tr>'
+    '<tr><td class="from">You</td><td class="sent">04/03/2025<br>11:00</td><td>$9.99</td></tr></table>',
     "a ledger of rows with a time and a status mark": '<table class="ledger"><tr class="row row--in"><td>Deposit</td>'
     '<td><span class="t">09:40<i>✓</i></span></td></tr><tr class="row row--out"><td>Card payment</td>'
     '<td><span class="t">09:41<i>✓</i></span></td></tr><tr class="row row--out"><td>Fee</td>'

@@ -170,7 +170,8 @@ _EVENT = re.compile(
     r"""^\s*(?:
       (?P<who>.{1,60}?)\s+(?:has\s+|have\s+)?(?:joined|left|entered|exited|disconnected|connected|reconnected)
           (?:\s+(?:the\s+)?(?:chat|conversation|room|session))?(?:\s+(?:at|on)\s+.{1,40})?
-    | (?:the\s+)?(?:(?:chat|conversation)\s+)?(?:chat|conversation|session)\s+(?:has\s+|was\s+)?(?:started|ended|closed|began|expired|timed\s+out|reopened|resumed|transferred)
+    | (?:the\s+)?(?:(?:chat|conversation)\s+)?(?:chat|conversation|session)\s+(?:has\s+|was\s+)?(?:started|ended|closed|began|expired|timed\s+out|reopened|resumed|transferred
+          |(?:marked\s+(?:as\s+)?)?(?:resolved|closed))
           (?:\s*:\s*.{1,60}|\s+(?:by|on|at|due|to|from)\b.{0,60})?
     | (?:chat|conversation)\s+(?:was\s+|has\s+been\s+)?(?:assigned|transferred|routed)\s+to\b.{1,60}
     | you(?:'|’)?re\s+now\s+(?:connected|chatting|talking|speaking)\b.{0,60}
@@ -331,11 +332,14 @@ def loose_name(text: str) -> bool:
     """Could be a name label as written, user names included ("kbrennan", "Renee (Wire Dept)")."""
     t = clean(text).rstrip(":").strip()
     return (
-        bool(DECOR.sub("", t)) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t and t[-1] not in ".!;,"
+        bool(DECOR.sub("", t)) and len(t) <= 40 and len(t.split()) <= 5 and "?" not in t
+        and (t[-1] not in ".!;," or bool(_INITIAL_END.search(t)))  # "Janet K.": a surname's initial
         and not FILE_NAME.search(t)  # an attachment chip's "file__name"
     )
 
 
+#: a name ending in an initial, "Priya S.": its full stop is not a sentence's
+_INITIAL_END = re.compile(r"\S\s+[A-Z]\.$")
 FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|heic|pdf|docx?|xlsx?|csv|txt|zip|mp[34]|mov|m4a)$", re.I)
 
 

@@ -46,6 +46,10 @@ _SPOKEN_HINT = re.compile(r"^\s*(?:new\s+)?message\s+from\b|\b(?:said|says|sent|
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
 #: "Bot · 25m ago": a name and a time in one label string
 _LABEL_PARTS = re.compile(r"\s+[·•|]\s+")
+#: a label class saying when a message was sent or received ("td.sent"), not by whom
+_SENT_AT = frozenset("sent received".split())
+#: an event line with its time after a dash or dot: "Chat started · 10:38 AM"
+_TRAILING_TIME = re.compile(r"^(.*?\S)\s+[–—·|-]\s+(\S.{2,39})$", re.S)
 _SHAPE_WORDS = re.compile(r"[.\-~]")
 _DIGIT = re.compile(r"\d")
 
@@ -296,7 +300,7 @@ class _Reader:
                 if found:
                     avatars.append(found)
                 continue
-            if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS) and depth <= 4:
+            if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS | _SENT_AT) and depth <= 4:
                 if self._label(node, w, names, times, titles):
                     labels.append(node)
                     if w & cues.NAME_WORDS:
@@ -423,6 +427,11 @@ class _Reader:
         leaves = _leaves(node, self.all_text)
         if len(leaves) > 1 or (w & cues.META_WORDS and not w & (cues.NAME_WORDS | cues.TIME_WORDS)):
             return self._meta(leaves, names, times, titles)
+        if w & (_SENT_AT | cues.TIME_WORDS) and not cues.time_like(text) and node.find("br") is not None:
+            text = " ".join(node.stripped_strings)  # "03/13/2024<br>09:02 AM": a date over its time
+        if w & _SENT_AT and cues.time_like(text) and not w & cues.NAME_WORDS:
+            times.append(text)  # a "Sent" column's cell on every row: when, not whose
+            return True
         if w & cues.TIME_WORDS and (cues.time_like(text) or is_relative_time(text) or cues.short_age(text)):
             times.append(text)
             self._title(node, titles)
@@ -837,7 +846,12 @@ class _Container:
             # "Marcus has joined the chat", even inside a side-classed line, unless
             # a label says who sent it (then it is someone saying so)
             unlabelled = not (r.speaker or r.time_text or r.spoken)
-            if (r.strong.side() in (None, "system") or unlabelled) and cues.is_event(r.event_text):
+            # "Chat started · 10:38 AM", "Conversation transferred – 03/13/2024 01:58 PM"
+            timed = _TRAILING_TIME.match(r.event_text) if unlabelled else None
+            if timed and cues.time_like(timed.group(2)) and cues.is_event(timed.group(1)):
+                role = "system"
+                r.event_text, r.time_text = timed.group(1), timed.group(2)
+            elif (r.strong.side() in (None, "system") or unlabelled) and cues.is_event(r.event_text):
                 role = "system"
             drafts.append(_Draft(r, role, role is not None, day, unit.shape))
         return self._finish(drafts, units)
