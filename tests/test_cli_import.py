@@ -239,3 +239,15 @@ def test_a_parser_bug_fails_one_file_and_the_folder_goes_on(tmp_path: Path, db: 
     assert f"Error: {tmp_path / 'a.html'}: internal error while reading it (IndexError: list index out of range); please report this file" in err
     assert out.startswith("2 files: 1 imported")
     assert "Traceback" not in err
+
+
+def test_an_xhtml_page_imports_without_parser_chatter(tmp_path: Path, db: str) -> None:
+    """A page saved with an XML declaration is read as HTML, as the browser read it, and bs4's
+    warning about that stays out of the person's terminal."""
+    page = tmp_path / "chat.xhtml.html"
+    page.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + lp_page(CHAT))
+    result = subprocess.run(
+        [sys.executable, "-m", "archiver", "import", str(page), "--db", db, "--tz", "America/New_York"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, SUMMARY_OK, "")

@@ -8,9 +8,10 @@ thousands of elements deep and must not exhaust Python's recursion limit.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction, Stylesheet, Script, TemplateString
 
 #: class names that hide text visually but keep it for screen readers
@@ -55,8 +56,15 @@ _CONTROLS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def make_soup(html: str) -> BeautifulSoup:
-    """Parse HTML with lxml, as every parser expects."""
-    return BeautifulSoup(html, "lxml")
+    """Parse HTML with lxml, as every parser expects.
+
+    An XHTML page (one that opens with `<?xml ...?>`) is still read as HTML, the
+    way the browser that saved it read it; bs4's warning about that is not the
+    user's business, so it is silenced here rather than printed on every import.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(html, "lxml")
 
 
 def classes(tag: Tag) -> list[str]:
