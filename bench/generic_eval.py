@@ -23,7 +23,10 @@ next round is written. Without --dir, every round is printed, the newest last:
        messages P 0.879 / R 0.465; role 1.000, speaker 0.977, time 1.000 (paired).
        Tuned against from 730c231 on (8 of 12 found, all 8 right at 9621b56).
   r3   measured once at 9621b56: 7 of 12 pages found, 1 all right;
-       messages P 0.669 / R 0.405; role 0.904, speaker 0.916, time 0.928 (paired)
+       messages P 0.669 / R 0.405; role 0.904, speaker 0.916, time 0.928 (paired).
+       Tuned against from b25a052 on (8 of 12 found, 2 all right at 19a05a2).
+  r4   measured once at 19a05a2: 7 of 12 pages found, 1 all right;
+       messages P 0.765 / R 0.422; role 1.000, speaker 0.846, time 0.954 (paired)
 The test tests/test_generic_blind.py holds floors for every round and imports
 these functions, so the test and the bench measure the same thing.
 """
