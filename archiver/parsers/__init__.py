@@ -18,8 +18,9 @@ from ..model import Document, ParsedChat
 from . import generic, slices
 from .html import make_soup
 
-#: above this many characters a document is read only in slices (slices.py)
-FULL_PARSE_LIMIT = 20_000_000
+#: above this many characters a document is read only in slices (slices.py): a
+#: whole tree costs ~40 times its HTML, so 8 MB is ~330 MB and 16 MB was ~650 MB
+FULL_PARSE_LIMIT = slices.LARGE
 
 #: family parsers, tried in order on each document (page first, then frames)
 FAMILIES: list[ModuleType] = []
@@ -58,9 +59,9 @@ def find_chat(documents: list[Document]) -> ParsedChat:
     """The chat transcript in a page's documents (top page first, then frames).
 
     A family parser on any document wins over the generic parser; among equals
-    the first document with messages wins. Documents over slices.LARGE are read
-    in slices; one over FULL_PARSE_LIMIT is never parsed whole, however it
-    fares, since its tree would not fit in memory. Raises NoChatFound.
+    the first document with messages wins. A document over FULL_PARSE_LIMIT is
+    never parsed whole, however it fares: the families, then the generic
+    parser, read it in slices, so memory stays bounded. Raises NoChatFound.
     """
     soups: list[tuple[Document, BeautifulSoup | None]] = []
     for doc in documents:
