@@ -1126,8 +1126,7 @@ def _with_sibling_sections(reader: _Reader, tag: Tag, messages: list[ParsedMessa
     return out
 
 
-#: a transcript line written as text: "[16:20:11] Marco (Agent): Hello" (a line without one continues the last)
-_TEXT_LOG_LINE = re.compile(r"^\s*[\[(](?P<time>[^\])\n]{1,30}?)[\])]\s*(?:(?P<name>[^:\n]{1,40}?)\s*:\s+)?(?P<text>\S.*)$")
+#: a transcript written as text lines needs this many timed lines ("[16:20:11] Marco (Agent): Hello")
 _TEXT_LOG_MIN_LINES = 3
 
 
@@ -1163,9 +1162,11 @@ def _text_log(soup: BeautifulSoup, reader: _Reader) -> list[ParsedMessage]:
 def _read_text_log(text: str) -> list[ParsedMessage]:
     rows: list[list[str]] = []  # time, name, text lines
     for line in text.split("\n"):
-        m = _TEXT_LOG_LINE.match(line)
-        if m and cues.time_like(m.group("time")):
-            rows.append([m.group("time").strip(), (m.group("name") or "").strip(), m.group("text").strip()])
+        names: list[str] = []
+        times: list[str] = []
+        body = _log_line(line.strip(), names, times).strip()  # the same line syntax as a block's log line
+        if times and body:
+            rows.append([times[0].strip(), names[0].strip() if names else "", body])
         elif rows and line.strip():
             rows[-1][2] += "\n" + line.strip()
     if len(rows) < _TEXT_LOG_MIN_LINES:
