@@ -317,35 +317,27 @@ _IRREGULAR = {
     "have": ("has", "had", "had", "having"), "leave": ("leaves", "left", "left", "leaving"),
     "begin": ("begins", "began", "begun", "beginning"), "let": ("lets", "let", "let", "letting"),
     "keep": ("keeps", "kept", "kept", "keeping"), "pay": ("pays", "paid", "paid", "paying"),
-    "cancel": ("cancels", "cancelled", "cancelled", "cancelling"),
-    "refer": ("refers", "referred", "referred", "referring"), "fit": ("fits", "fitted", "fitted", "fitting"),
-    "honour": ("honours", "honoured", "honoured", "honouring"), "honor": ("honors", "honored", "honored", "honoring"),
-    "enrol": ("enrols", "enrolled", "enrolled", "enrolling"), "log": ("logs", "logged", "logged", "logging"),
-    "flag": ("flags", "flagged", "flagged", "flagging"), "drop": ("drops", "dropped", "dropped", "dropping"),
-    "ship": ("ships", "shipped", "shipped", "shipping"), "reship": ("reships", "reshipped", "reshipped", "reshipping"),
-    "submit": ("submits", "submitted", "submitted", "submitting"),
-    "knock": ("knocks", "knocked", "knocked", "knocking"), "stop": ("stops", "stopped", "stopped", "stopping"),
-    "pop": ("pops", "popped", "popped", "popping"), "swing": ("swings", "swung", "swung", "swinging"),
-    "defer": ("defers", "deferred", "deferred", "deferring"),
-    "transfer": ("transfers", "transferred", "transferred", "transferring"),
-    "make": ("makes", "made", "made", "making"),
-    "top": ("tops", "topped", "topped", "topping"),
-    "scrap": ("scraps", "scrapped", "scrapped", "scrapping"),
-    "throw": ("throws", "threw", "thrown", "throwing"),
-    "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
-    "stick": ("sticks", "stuck", "stuck", "sticking"), "slap": ("slaps", "slapped", "slapped", "slapping"),
-    "bring": ("brings", "brought", "brought", "bringing"), "shoot": ("shoots", "shot", "shot", "shooting"),
-    "bump": ("bumps", "bumped", "bumped", "bumping"), "swap": ("swaps", "swapped", "swapped", "swapping"),
-    "strip": ("strips", "stripped", "stripped", "stripping"), "strike": ("strikes", "struck", "struck", "striking"),
-    "spot": ("spots", "spotted", "spotted", "spotting"), "hit": ("hits", "hit", "hit", "hitting"),
-    "unbar": ("unbars", "unbarred", "unbarred", "unbarring"),
-    "bar": ("bars", "barred", "barred", "barring"),
+    "swing": ("swings", "swung", "swung", "swinging"), "make": ("makes", "made", "made", "making"),
+    "throw": ("throws", "threw", "thrown", "throwing"), "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
+    "stick": ("sticks", "stuck", "stuck", "sticking"), "bring": ("brings", "brought", "brought", "bringing"),
+    "shoot": ("shoots", "shot", "shot", "shooting"), "strike": ("strikes", "struck", "struck", "striking"),
+    "hit": ("hits", "hit", "hit", "hitting"),
 }
 _EXTRA_FORMS = {"cancel": ("canceled", "canceling"), "get": ("gotten",)}
+#: verbs that double their last consonant before -ed and -ing ("drop", "dropped"; British "cancelled")
+_DOUBLING = frozenset(
+    "bar cancel defer drop enrol fit flag log pop refer reship scrap ship slap spot stop strip submit swap top"
+    " transfer unbar".split()
+)
+
+
 def _inflect(base: str) -> tuple[str, str, str, str]:
-    """(3rd person singular, past, past participle, -ing) of a regular verb."""
+    """(3rd person singular, past, past participle, -ing) of a verb."""
     if base in _IRREGULAR:
         return _IRREGULAR[base]
+    if base in _DOUBLING:
+        stem = base + base[-1]
+        return base + "s", stem + "ed", stem + "ed", stem + "ing"
     if base.endswith("e"):
         return base + "s", base + "d", base + "d", base[:-1] + "ing"
     if base.endswith("y") and base[-2:-1] not in "aeiou":
