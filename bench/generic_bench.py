@@ -70,7 +70,7 @@ def main() -> None:
     ap.add_argument("--max-mb", type=float, default=50)
     args = ap.parse_args()
     for mb in (0.5, 2, 7):
-        timed(f"chat page, soup then generic.parse", chat_page(int(mb * 1e6)))
+        timed("chat page, soup then generic.parse", chat_page(int(mb * 1e6)))
     timed("chat page via find_chat (sliced)", chat_page(int(args.max_mb * 1e6)), direct=False)
     deep = HEAD + "<div>" * 12000 + "".join(message(i) for i in range(50)) + "</div>" * 12000 + TAIL
     timed("12,000-deep nesting", deep)
