@@ -273,9 +273,13 @@ def main() -> None:
                 cases.append((f"search JSON, {label} ({sizes[q]:,} hits)", [f"/{db}/messages.json?" + urlencode({"_search": q})], True))
             for label, q in queries.items():
                 cases.append((f"search page, {label}", ["/-/search?" + urlencode({"q": q})], True))
+            # a filter beside the search: Datasette counts by visiting every hit's row (no target)
             for label, q in queries.items():
-                cases.append((f"search JSON _nocount=1, {label}",
-                              [f"/{db}/messages.json?" + urlencode({"_search": q, "_nocount": "1"})], False))
+                cases.append((f"search JSON + role=agent, {label}",
+                              [f"/{db}/messages.json?" + urlencode({"_search": q, "role": "agent"})], False))
+            for label, q in queries.items():
+                cases.append((f"search page + role=agent, {label}",
+                              ["/-/search?" + urlencode({"q": q, "role": "agent"})], False))
             cases.append(("conversation page (10 chats)", [f"/-/chat/{quote(c)}" for c in conv_ids], True))
             cases.append(("quote card (10 messages)", [f"/-/quote/{quote(m)}" for m in msg_ids], False))
             cases.append(("quote JSON (10 messages)", [f"/-/quote/{quote(m)}.json" for m in msg_ids], False))

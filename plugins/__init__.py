@@ -15,7 +15,7 @@ from archiver.tracker import local_today
 
 from . import cells, views
 from .archives import find_archives, known_archives, metadata_for
-from .compat import Response, hookimpl, is_invalid_sql
+from .compat import Response, hookimpl, is_invalid_sql, let_label_rows_page_by_rowid
 from .facets import ConversationFacet, DayFacet, MessageFacet, filters_for
 
 #: plugin static files, served by our own route so they carry our headers
@@ -24,6 +24,8 @@ STATIC_FILES = {"chat_archiver.css": "text/css; charset=utf-8", "chat_archiver.j
 
 @hookimpl
 def startup(datasette: Any) -> Any:
+    let_label_rows_page_by_rowid()  # the messages table sorts by rowid (db/metadata.json)
+
     async def inner() -> None:
         await find_archives(datasette)
 

@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from .compat import count_searches_by_index
+
 #: tables that make a database an archive (written by archiver/store.py)
 ARCHIVE_TABLES = frozenset({"messages", "conversations", "messages_fts"})
 #: the key in metadata.json's "databases" that stands for every archive
@@ -28,6 +30,7 @@ async def find_archives(datasette: Any) -> tuple[str, ...]:
         if name == "_internal" or db.is_memory:
             continue
         if ARCHIVE_TABLES <= set(await db.table_names()):
+            count_searches_by_index(db)
             names.append(name)
     _known[datasette] = tuple(names)
     return _known[datasette]

@@ -130,7 +130,8 @@ def test_empty_search_shows_the_form(client) -> None:
     assert '<option value="Northwind Card">Northwind Card</option>' in r.text
 
 
-def test_search_pages_through_hits(tmp_path, loop) -> None:
+def _many_credits(tmp_path, loop, **settings: Any) -> Client:
+    """An archive whose 45 "credit number N posted" messages were stored in order N = 0..44."""
     path = tmp_path / "many.db"
     build_archive(path, tmp_path / "pages", hostile=False)
     from archiver.model import Message, Transcript
@@ -138,7 +139,11 @@ def test_search_pages_through_hits(tmp_path, loop) -> None:
     msgs = [Message(i, "agent", "Sam", f"credit number {i} posted", "", None, None) for i in range(45)]
     add_chat(archive, Transcript("Many Credits", "liveperson", "UTC", msgs), "many.html", b"<p>many</p>")
     archive.close()
-    client = Client(build_datasette(path), loop)
+    return Client(build_datasette(path, settings), loop)
+
+
+def test_search_pages_through_hits(tmp_path, loop) -> None:
+    client = _many_credits(tmp_path, loop)
     first = client.get("/-/search?q=credit+posted")
     assert "45 messages match" in first.text and len(re.findall("ca-hit-link", first.text)) == 20
     assert 'href="/-/search?q=credit+posted&amp;page=2" rel="next"' in first.text
@@ -161,6 +166,45 @@ def test_table_search_accepts_phrases_and_prefixes(client, built) -> None:
     assert table_json(client, _qs(_search='"late fee"'))["filtered_table_rows_count"] == 2
     data = table_json(client, _qs(_search="waiv*", _shape="objects"))
     assert [row["id"] for row in data["rows"]] == [waived]
+
+
+@pytest.mark.parametrize("fmt", ["html", "json"])
+def test_table_search_pages_newest_archived_first(tmp_path, loop, fmt: str) -> None:
+    """Sorted by rowid, which a search reads in order; HTML rows (labels expanded) page too."""
+    client = _many_credits(tmp_path, loop)
+    url, numbers = "/many/messages" + (".json" if fmt == "json" else "") + "?" + _qs(_search="credit posted", _size="10"), []
+    while url:
+        r = client.get(url)
+        assert r.status_code == 200, r.text
+        if fmt == "json":
+            data = r.json()
+            assert data["filtered_table_rows_count"] == 45
+            numbers += [int(re.search(r"number (\d+)", row[5]).group(1)) for row in data["rows"]]
+            url = data["next_url"] and data["next_url"].removeprefix("http://localhost")
+        else:
+            assert "<h3>45 rows" in r.text
+            numbers += [int(n) for n in re.findall(r"credit number (\d+) posted", r.text)]
+            match = re.search(r'<a href="http://localhost(/many/messages\?[^"]+)">Next page</a>', r.text)
+            url = html.unescape(match.group(1)) if match else None
+    assert numbers == list(range(44, -1, -1))
+
+
+def test_plain_table_search_is_counted_by_the_index(tmp_path, loop) -> None:
+    """The same number as Datasette's own count, from messages_fts alone; filtered searches untouched."""
+    client = _many_credits(tmp_path, loop, trace_debug=True)
+
+    def counts(**query: str) -> tuple[int, list[str]]:
+        data = client.get("/many/messages.json?" + _qs(_trace="1", **query)).json()
+        return data["filtered_table_rows_count"], [t["sql"] for t in data["_trace"]["traces"] if t["sql"].startswith("select count(*)")]
+
+    count, sqls = counts(_search="credit posted")
+    assert count == 45
+    assert sqls == ["select count(*) from messages_fts where messages_fts match :search"]
+    count, sqls = counts(_search="credit posted", _searchmode="escaped")
+    assert count == 45 and sqls == ["select count(*) from messages_fts where messages_fts match escape_fts(:search)"]
+    count, sqls = counts(_search="credit posted", seq__lt="10")
+    assert count == 10  # messages 0..9 of the 45
+    assert len(sqls) == 1 and sqls[0].startswith("select count(*) from messages where ")
 
 
 def test_table_facets_by_company_role_speaker_and_day(client) -> None:
@@ -211,7 +255,7 @@ def test_filtered_counts_are_capped(client, monkeypatch) -> None:
 def test_company_and_day_filters(client, built) -> None:
     data = table_json(client, _qs(_search="late fee OR receipt OR refund", _company="Northwind Card"))
     assert data["filtered_table_rows_count"] == 2
-    assert data["human_description_en"] == 'where search matches "late fee OR receipt OR refund" and company is "Northwind Card" sorted by sent_at descending'
+    assert data["human_description_en"] == 'where search matches "late fee OR receipt OR refund" and company is "Northwind Card" sorted by rowid descending'
     data = table_json(client, _qs(_day="2025-07-01", _shape="objects"))
     assert sorted(r["id"] for r in data["rows"]) == sorted(built.hostile_ids[:3])
     toggles = {v["value"]: v["toggle_url"] for v in table_json(client, _qs(_search="fee"))["facet_results"]["company"]["results"]}
@@ -382,7 +426,9 @@ def test_metadata_applies_to_the_archive(client) -> None:
     messages = meta["databases"]["archive"]["tables"]["messages"]
     assert messages["searchmode"] == "raw"
     assert messages["facets"] == [{"conversation": "company"}, {"message": "role"}, {"message": "speaker"}, {"day": "sent_at"}]
-    assert messages["sort_desc"] == "sent_at"
+    assert messages["sort_desc"] == "rowid"
+    table_columns = client.get("/archive/messages.json?_size=1").json()["columns"]
+    assert messages["sortable_columns"] == ["rowid", *table_columns]  # every column stays sortable
     tables = {t["name"]: t for t in client.get("/archive.json").json()["tables"]}
     assert tables["_sqlite_migrations"]["hidden"] is True
 
