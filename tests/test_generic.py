@@ -897,3 +897,31 @@ ROUND3_NO_CHAT = {
 @pytest.mark.parametrize("html", ROUND3_NO_CHAT.values(), ids=ROUND3_NO_CHAT.keys())
 def test_round3_page_without_a_chat(html: str) -> None:
     assert parse(html) == []
+
+
+# -- round 4's classes: layouts the blind round 4 showed, in markup of our own ------------
+
+SYSTEM_IN_FROM_COLUMN = """
+<div class="chat-history"><table class="log">
+  <tr class="r-sys"><td class="when">14:02</td><td class="who">System</td><td>Session opened for order 5521.</td></tr>
+  <tr class="r-user"><td class="when">14:03</td><td class="who">You</td><td>Where is my parcel?</td></tr>
+  <tr class="r-staff"><td class="when">14:04</td><td class="who">Ines (Agent)</td><td>Out for delivery today.</td></tr>
+  <tr class="r-sys"><td class="when">14:06</td><td class="who">System</td><td>Ines left the session.</td></tr>
+</table></div>"""
+
+ROUND4_SNIPPETS = {
+    "a From column saying 'System' names the widget, not a speaker to keep in the event's text": (
+        SYSTEM_IN_FROM_COLUMN,
+        [
+            M("system", "", "Session opened for order 5521.", "14:02"),
+            M("customer", "You", "Where is my parcel?", "14:03"),
+            M("agent", "Ines", "Out for delivery today.", "14:04"),
+            M("system", "", "Ines left the session.", "14:06"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("html, expected", ROUND4_SNIPPETS.values(), ids=ROUND4_SNIPPETS.keys())
+def test_round4_snippet(html: str, expected: list[M]) -> None:
+    assert parse(html) == expected

@@ -948,7 +948,7 @@ class _Container:
             ParsedMessage(
                 role=d.role or "system",
                 speaker="" if d.role == "system" else d.read.speaker,
-                text=d.read.event_text if d.role == "system" else d.read.text,
+                text=_system_text(d.read) if d.role == "system" else d.read.text,
                 time_text=d.read.time_text,
                 datetime_text=d.read.datetime_text,
                 day_text=d.day,
@@ -1029,6 +1029,14 @@ class _Container:
                 label = shown_text(node.parent)
                 return label if cues.CHAT_STARTED.match(label) else text
         return None
+
+
+def _system_text(r: _Read) -> str:
+    """An event line's text: its name kept in ("Marcus has joined"), unless the name
+    label only says who the widget is ("System" in a From column)."""
+    if r.speaker and cues.name_role(*cues.split_name(r.speaker)) == "system":
+        return r.text
+    return r.event_text
 
 
 def _side_of(role: str | None) -> str | None:
