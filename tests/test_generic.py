@@ -909,7 +909,25 @@ SYSTEM_IN_FROM_COLUMN = """
   <tr class="r-sys"><td class="when">14:06</td><td class="who">System</td><td>Ines left the session.</td></tr>
 </table></div>"""
 
+REACTIONS = """
+<div class="messages">
+  <div class="m m-agent"><span class="m__name">Theo</span><p>Your refund was sent today.</p>
+    <div class="m__reactions"><span class="m__reaction">👍 1</span></div></div>
+  <div class="m m-customer"><p>Great, thanks!</p>
+    <span class="pop" aria-label="Theo reacted with heart">❤️</span></div>
+  <span class="emo" aria-label="You reacted with thumbs up">👍</span>
+  <div class="m m-agent"><span class="m__name">Theo</span><p>Anything else?</p></div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "a reaction under a bubble or beside it (by its class or aria-label) is neither text nor a message": (
+        REACTIONS,
+        [
+            M("agent", "Theo", "Your refund was sent today."),
+            M("customer", "", "Great, thanks!"),
+            M("agent", "Theo", "Anything else?"),
+        ],
+    ),
     "a From column saying 'System' names the widget, not a speaker to keep in the event's text": (
         SYSTEM_IN_FROM_COLUMN,
         [

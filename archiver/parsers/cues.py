@@ -60,7 +60,9 @@ QUICK_WORDS = frozenset("quick chip chips suggestion suggestions suggested repli
 RECEIPT_WORDS = frozenset("receipt receipts delivery delivered seen status ticks checkmark".split())
 AVATAR_WORDS = frozenset("avatar avatars photo initials".split())
 TYPING_WORDS = frozenset(["typing"])
-SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS | {"icon", "icons"}
+#: an emoji reaction under a bubble ("👍 1"): someone's response to it, not its text
+REACTION_WORDS = frozenset("reaction reactions react reacts reacted".split())
+SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS | REACTION_WORDS | {"icon", "icons"}
 #: message-worded shapes: two of these under one wrapper make it a group
 GROUP_ITEM_WORDS = frozenset("bubble message msg line entry".split())
 #: a bubble (not a group of them): its message-worded children are its paragraphs
@@ -129,6 +131,15 @@ def split_words(value: str) -> tuple[str, ...]:
 def is_hashed(value: str) -> bool:
     """A generated class name (styled-components, emotion, CSS modules)."""
     return bool(_HASHED.fullmatch(value))
+
+
+_REACTED = re.compile(r"\breact(?:ed|ion)\b", re.I)
+
+
+def reaction_label(tag: Tag) -> bool:
+    """An element announced as a reaction: aria-label="Jordan reacted with heart"."""
+    aria = tag.get("aria-label")
+    return isinstance(aria, str) and bool(_REACTED.search(aria))
 
 
 def screen_reader_only(words: frozenset[str]) -> bool:

@@ -162,6 +162,8 @@ class _Read:
     votes: _Votes = field(default_factory=_Votes)
     strong: _Votes = field(default_factory=_Votes)
     typing: bool = False
+    #: an emoji reaction standing beside the bubbles: never a message
+    reaction: bool = False
     link_chars: int = 0
     all_chars: int = 0
     has_checkbox: bool = False
@@ -208,6 +210,7 @@ class _Reader:
         r.chat_words = bool(own & cues.CHAT)
         r.not_chat = bool(own & cues.NOT_CHAT) and not own & cues.STRONG_CHAT
         r.typing = bool(own & cues.TYPING_WORDS)
+        r.reaction = bool(own & cues.REACTION_WORDS) or cues.reaction_label(unit)
         if is_hidden(unit) or cues.screen_reader_only(own):
             # a screen-reader label standing beside its bubble: "Adviser said :"
             self._labels(r, [], [], [self.all_text(unit)], [])
@@ -283,6 +286,9 @@ class _Reader:
                 continue
             if w & cues.FILE_WORDS and w & (cues.META_WORDS | _ATTACHMENT_META):
                 labels.append(node)  # "PDF · 212 KB" under a file chip: not a name, not text
+                continue
+            if cues.reaction_label(node):
+                labels.append(node)  # "❤️ 1" under a bubble, aria-label="Jordan reacted with heart"
                 continue
             if w & cues.SKIPPED_LABEL_WORDS and not in_file:
                 if w & cues.AVATAR_WORDS and depth <= 4:
@@ -792,7 +798,7 @@ class _Container:
             r = unit.read
             if header is not None and header.group != unit.group:
                 header = None
-            if r.typing:
+            if r.typing or r.reaction:
                 continue
             if unit.head:
                 header = self._group_header(r, unit.group) or header
