@@ -919,7 +919,34 @@ REACTIONS = """
   <div class="m m-agent"><span class="m__name">Theo</span><p>Anything else?</p></div>
 </div>"""
 
+NAME_WITH_BADGE = """
+<div class="conversation">
+  <section class="turns turns--left">
+    <div class="turns__top"><b>Ravi</b><em>Billing specialist</em><span>11:02</span></div>
+    <div class="bubble">I've found the duplicate charge.</div><div class="bubble">It's reversed now.</div>
+  </section>
+  <section class="turns turns--right">
+    <div class="turns__top"><b>You</b><span>11:04</span></div>
+    <div class="bubble">Thank you!</div><div class="bubble">How long will it take?</div>
+  </section>
+  <section class="turns turns--left">
+    <div class="turns__top">Pip<small>Virtual assistant</small></div>
+    <div class="bubble">About 3 days.</div><div class="bubble">Anything else?</div>
+  </section>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "a group's name row holds a name and a badge run together; a bot badge makes a bot": (
+        NAME_WITH_BADGE,
+        [
+            M("agent", "Ravi", "I've found the duplicate charge.", "11:02"),
+            M("agent", "Ravi", "It's reversed now."),
+            M("customer", "You", "Thank you!", "11:04"),
+            M("customer", "You", "How long will it take?"),
+            M("bot", "Pip", "About 3 days."),
+            M("bot", "Pip", "Anything else?"),
+        ],
+    ),
     "a reaction under a bubble or beside it (by its class or aria-label) is neither text nor a message": (
         REACTIONS,
         [

@@ -26,7 +26,7 @@ from bs4.element import Comment
 from ..model import ParsedChat, ParsedMessage
 from ..times import is_relative_time
 from . import cues
-from .html import NON_TEXT, all_text, classes, is_hidden, shown_text, visible_text
+from .html import BLOCK, NON_TEXT, all_text, classes, is_hidden, shown_text, visible_text
 
 NAME = "generic"
 LABEL = "Generic chat markup"
@@ -596,6 +596,28 @@ def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
     return out
 
 
+def _row_parts(row: Tag) -> list[str] | None:
+    """A one-line label row's pieces, times left out: `<b>Callum</b><span>Claims advisor</span><span>16:58</span>`
+    or `Nora<span>Virtual assistant</span>` -> the name and its badge; None unless one or two short pieces."""
+    parts: list[str] = []
+    for child in row.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            text = cues.clean(str(child))
+        elif child.name in NON_TEXT or is_hidden(child) or child.name in BLOCK:
+            continue
+        else:
+            text = shown_text(child)
+        text = cues.DECOR.sub("", text)
+        if not text or cues.time_like(text) or is_relative_time(text):
+            continue
+        if len(text) > 40 or len(parts) == 2:
+            return None
+        parts.append(text)
+    return parts or None
+
+
 def _name_prefix(unit: Tag, skip: list[Tag], expected: str = "") -> tuple[Tag, str] | None:
     """A styled name in front of the text: `<span class=x>Jessica:</span> Hi` or `<b class=n>Owen</b>: Hi`.
 
@@ -864,18 +886,27 @@ class _Container:
 
     def _group_header(self, r: _Read, group: int) -> _Header | None:
         """A group's own labels as the header of its bubbles, if they are a name or a time."""
+        badge = None
         if r.speaker:
             # a name label found: what text is left is a badge ("Pinecrest team")
             name, clock = r.speaker, ""
+            badge = r.text if r.text and "\n" not in r.text and len(r.text) <= 40 else None
         else:
             name, clock = cues.split_clock(r.text) if r.text else ("", "")
             if name and not cues.name_like(name):
-                return None
+                # "Nora<span>Virtual assistant</span>": a name, then its badge, run together
+                parts = _row_parts(r.tag)
+                if not parts or not cues.name_like(parts[0]):
+                    return None
+                name, badge = parts[0], (parts[1] if len(parts) == 2 else None)
             name = cues.split_name(name)[0] if name else r.speaker
         if not name and not (clock or r.time_text):
             return None
-        return _Header(name, cues.name_role(*cues.split_name(name)) if name else None,
-                       clock or r.time_text, r.strong.side(), group, r.strong.role(),
+        role = None
+        if name:
+            shown, paren = cues.split_name(name)
+            role = cues.name_role(shown, paren or badge)
+        return _Header(name, role, clock or r.time_text, r.strong.side(), group, r.strong.role(),
                        None if clock else r.datetime_text)
 
     def _header_shapes(self, units: list[_Unit]) -> set[str]:
