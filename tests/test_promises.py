@@ -802,6 +802,24 @@ def test_blind8_negatives(text):
     assert find_promises(text, "agent", TUE) == []
 
 
+# blind9's error classes, in new wording
+BLIND9_CASES = {
+    # a new thing added to a policy or an account is a change of cover, not a replacement sent
+    "new car added": (
+        "I've added your new Golf to the motor policy.", [("account_change", None, None, None, None)]),
+    "new van added": (
+        "We've added the new camper van to your fleet cover.", [("account_change", None, None, None, None)]),
+    "a new card is still sent": (
+        "I'll send you a new debit card.", [("replacement", None, None, None, None)]),
+}
+
+
+@pytest.mark.parametrize("text,expected", BLIND9_CASES.values(), ids=BLIND9_CASES.keys())
+def test_blind9_classes(text, expected):
+    """Each expected tuple is (kind, amount, currency, due_text, due_by), with its sentence last when not the whole text."""
+    assert find_promises(text, "agent", TUE) == [Promise(e[0], e[5] if len(e) > 5 else text, *e[1:5]) for e in expected]
+
+
 def test_a_list_of_things_done():
     """Each item of a list is the agent's, done, once one item opens with a past tense."""
     text = ("Here's the summary:\n\u2022 reversed the \u00a315 paper statement fee\n\u2022 set up paperless billing"

@@ -1718,7 +1718,8 @@ def _kind(
         patient = None  # a reissued pass or ticket is a replacement; a reissued statement is a document
     if patient == "_new":
         # "a new charger" is a replacement, but what is emailed or texted can only be a document
-        patient = None if verb.lemma in _ELECTRONIC else "replacement"
+        # added to a policy or an account, it is a change of cover ("added your new Tacoma to the policy")
+        patient = None if verb.lemma in _ELECTRONIC else "account_change" if verb.lemma in _ROSTER else "replacement"
     if patient == "_expense":
         if verb.lemma in _PAYS:
             return "other"  # "we'll cover the towing bill", "reimburse your hotel costs"
