@@ -811,6 +811,11 @@ BLIND9_CASES = {
         "We've added the new camper van to your fleet cover.", [("account_change", None, None, None, None)]),
     "a new card is still sent": (
         "I'll send you a new debit card.", [("replacement", None, None, None, None)]),
+    # a time said after the thing ("this once", "this month") is no part of it: the head is the charge
+    "charge this once": (
+        "I've cancelled the $30 no-show charge this once.", [("fee_waiver", 30.0, "USD", None, None)]),
+    "charge this time": (
+        "I've removed the $8 paper billing charge this time.", [("fee_waiver", 8.0, "USD", None, None)]),
 }
 
 

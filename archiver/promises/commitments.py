@@ -70,7 +70,9 @@ _NP_END = frozenset(
     "to for with on in into onto from by of at within before after until over under via through between as per "
     "and or but so because while when once if that which who whose off back out up down today tomorrow tonight "
     "now soon shortly immediately is are was were will 'll has have had be been being should can could would "
-    "worth like without unless using including regarding concerning following excluding since because due about".split()
+    "worth like without unless using including regarding concerning following excluding since because due about"
+    # a time said after the thing is no part of it: "the £25 charge this once", "the fee this month"
+    " this".split()
 )
 _PARTICLE_WINDOW = 8
 #: how many words a walk from a verb reads, back to its subject or on through its object: far more than a real
