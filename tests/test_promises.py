@@ -816,6 +816,11 @@ BLIND9_CASES = {
         "I've cancelled the $30 no-show charge this once.", [("fee_waiver", 30.0, "USD", None, None)]),
     "charge this time": (
         "I've removed the $8 paper billing charge this time.", [("fee_waiver", 8.0, "USD", None, None)]),
+    # a booked time slot is a booking; an explanation sent is a document
+    "a new slot": (
+        "I've booked you a new slot with the nurse.", [("account_change", None, None, None, None)]),
+    "a written explanation": (
+        "You'll get a written explanation of the decision by post.", [("follow_up", None, None, None, None)]),
 }
 
 

@@ -380,14 +380,14 @@ _NOUN_CLASSES = {
                  "label envelope link details information response reply outcome update pin receipt invoice "
                  "quote summary transcript pack schedule reminder statement notification pass report "
                  "e-ticket eticket e-receipt certificate decision pdf image scan folio leaflet brochure booklet "
-                 "factsheet packet agreement",
+                 "factsheet packet agreement explanation",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
     "escalation": "complaint ticket fault incident escalation referral feedback",
     "rewards": "point mile avios cashback bonus voucher reward coin",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
                       "settings date notice overdraft membership contract port cancellation assistance protection "
-                      "add-on bolt-on data coverage",
+                      "add-on bolt-on data coverage slot",
     "dispute": "dispute chargeback claim investigation appeal settlement",
     # a supply restored or back on is "other" ("your water supply will be back to normal")
     "other": "supply power electricity gas water heating broadband internet wifi signal service",
