@@ -821,6 +821,14 @@ BLIND9_CASES = {
         "I've booked you a new slot with the nurse.", [("account_change", None, None, None, None)]),
     "a written explanation": (
         "You'll get a written explanation of the decision by post.", [("follow_up", None, None, None, None)]),
+    # money or a fee coming, going or on its way back is given back: a fee is waived, a sum refunded
+    "bond coming back": ("Your $120 bond is coming back to your account.", [("refund", 120.0, "USD", None, None)]),
+    "fee going back": ("The \u00a36 late fee is going back on your card.", [("fee_waiver", 6.0, "GBP", None, None)]),
+    "deposit on its way back": (
+        "Your \u00a340 deposit is on its way back to you.", [("refund", 40.0, "GBP", None, None)]),
+    "on its way, no verb": ("Partial refund of $19.99 on its way.", [("refund", 19.99, "USD", None, None)]),
+    "a courier coming back is a visit": (
+        "The courier is coming back on Monday with your parcel.", [("delivery", None, None, "on Monday", "2025-03-10")]),
 }
 
 

@@ -183,7 +183,9 @@ _INSTEAD_WORDS = frozenset({"instead", "starting", "on", "forward"})
 _YOUR = re.compile(r"\byour\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
-_ON_ITS_WAY = re.compile(r"\b(?:is|are|'s)\s+(?:now\s+|already\s+)?on\s+(?:its|their|the)\s+way\b", re.I)
+#: the verb may be dropped at the start of a line: "Pro-rata refund of \u00a341.25 on its way"
+_ON_ITS_WAY = re.compile(r"\b(?:(?:is|are|'s)\s+(?:now\s+|already\s+)?|(?<=\w\s))on\s+(?:its|their|the)\s+way\b(?P<back>\s+back\b)?",
+                         re.I)
 _ESCALATION_RECIPIENT = frozenset("team department manager supervisor specialist specialists people".split())
 #: contact by phone is a call: "by phone", "a phone call", "reach out to you on 512-555-0187"
 _PHONE_MANNER = re.compile(r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\bphone\s+call\b|"
@@ -688,6 +690,9 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
         subject = _subject(tokens, words, first, at)
         if subject[0] in ("thing", "pronoun", "mass"):
             kind = _thing_kind(words, subject[1], at) if subject[0] != "pronoun" else None
+            if m.group("back") and kind not in _KINDS_SET and _money_phrase(words[subject[1]:at]):
+                # "your \u00a3312 deposit is on its way back": money given back
+                return _Found("fee_waiver" if kind == "fee" else "refund", at, "thing", "present")
             if kind not in _KINDS_SET and _all_money(words[subject[1]:at]):
                 # "We've settled your claim: \u00a3312.60 is on its way": the money of the promise before
                 return _Found("_", at, "thing", "present", fallback="refund")
@@ -1350,6 +1355,9 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _PUT_IN_FOR  # "I've put in for a refund": a request for it
     if lemma in ("transfer", "link") and after[:1] == ["you"]:
         return None  # "I'll transfer you to billing", "I'll link you to the article": this chat, not the account
+    if lemma in ("go", "come") and after[:1] == ["back"] and subject == "thing" and (
+            _money_phrase(words[max(0, i - _PARTICLE_WINDOW):i]) or _names_a_fee(" ".join(words[max(0, i - _PARTICLE_WINDOW):i]))):
+        return _MONEY_BACK  # "the $35 overdraft fee is coming back to your account": money given back
     if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and (after[:1] == ["to"] or (
             after[:1] == ["by"] and after[1:2] and after[1][0] in _MONEY_STARTS)):
         return _GO_DOWN  # "your premium will drop by $12"
@@ -1474,6 +1482,8 @@ _CONTACT = Verb("contact", "follow_up", STRONG)
 _GO_UP = Verb("go", "account_change", NEUTRAL)
 _GO_DOWN = Verb("go_down", "account_change", NEUTRAL)
 _GO_OUT = Verb("go", None, NEUTRAL)
+#: money or a fee that goes or comes back to the customer: a fee is waived, anything else refunded
+_MONEY_BACK = Verb("go_back", "refund", NEUTRAL, removal=True)
 _COME_OFF = Verb("come_off", "credit", NEUTRAL, removal=True)
 _DROP_LINE = Verb("drop", "follow_up", OBJECT, frozenset({"rewards", "refund", "credit", "replacement", "follow_up"}))
 _DROP_ROUND = Verb("drop", "delivery", OBJECT, frozenset({"replacement", "follow_up", "refund", "rewards", "credit"}))
