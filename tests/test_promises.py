@@ -829,6 +829,11 @@ BLIND9_CASES = {
     "on its way, no verb": ("Partial refund of $19.99 on its way.", [("refund", 19.99, "USD", None, None)]),
     "a courier coming back is a visit": (
         "The courier is coming back on Monday with your parcel.", [("delivery", None, None, "on Monday", "2025-03-10")]),
+    # "duplicate" before a sum says which money, not that a new thing is sent
+    "duplicate sum returned": (
+        "The duplicate $12.50 is being returned to your card.", [("refund", 12.5, "USD", None, None)]),
+    "we'll return the duplicate sum": (
+        "We'll return the duplicate \u20ac30 to your account.", [("refund", 30.0, "EUR", None, None)]),
 }
 
 

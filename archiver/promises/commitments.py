@@ -1685,7 +1685,9 @@ def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> 
             # "S$35 of store credit", "\u20ac400 in compensation", "an extra 5GB of data"
             return _np_class(words, at + 1, end, depth + 1) if depth < _NESTING else None
     # a plural's singular only: "a new charger" is no "charge"
-    if any(w in _NEW for w in phrase) and head not in _ABSTRACT and not (head.endswith("s") and head[:-1] in _ABSTRACT):
+    # nor is "the duplicate \u00a365.00": a sum is money, not a thing sent
+    if any(w in _NEW for w in phrase) and head not in _ABSTRACT and not (head.endswith("s") and head[:-1] in _ABSTRACT) and (
+            head[:1] not in MONEY_SIGNS):
         return "_new"  # "a new router": a replacement, unless only a document can be meant (_kind)
     return None
 
