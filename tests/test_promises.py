@@ -834,6 +834,13 @@ BLIND9_CASES = {
         "The duplicate $12.50 is being returned to your card.", [("refund", 12.5, "USD", None, None)]),
     "we'll return the duplicate sum": (
         "We'll return the duplicate \u20ac30 to your account.", [("refund", 30.0, "EUR", None, None)]),
+    # a fee waived after a credit or a refund is a promise of its own, not the money said again
+    "credit, then a fee off": (
+        "I've added a $20 credit to your bill, and the paper statement fee has come off too.",
+        [("credit", 20.0, "USD", None, None), ("fee_waiver", None, None, None, None)]),
+    "refund, then a fee waived": (
+        "I've refunded the $60 to your card, and the late fee has been waived as well.",
+        [("refund", 60.0, "USD", None, None), ("fee_waiver", None, None, None, None)]),
 }
 
 

@@ -492,8 +492,9 @@ def _continues(previous: Promise, new: Promise) -> bool:
         return True
     if new.amount is not None and previous.amount is not None and new.amount != previous.amount:
         return False
+    # a fee waived is never a credit or refund said again: "I've put a \u00a312.50 credit on, and the fee has come off"
     return new.kind == previous.kind or (new.kind in _MONEY_KINDS and previous.kind in _MONEY_KINDS
-                                         and new.amount is None)
+                                         and new.amount is None and new.kind != "fee_waiver")
 
 
 def _merge(previous: Promise, new: Promise) -> Promise:
