@@ -841,6 +841,11 @@ BLIND9_CASES = {
     "refund, then a fee waived": (
         "I've refunded the $60 to your card, and the late fee has been waived as well.",
         [("refund", 60.0, "USD", None, None), ("fee_waiver", None, None, None, None)]),
+    # a fee or a charge off may be said with where it is from
+    "fees from a trip are off": (
+        "The foreign transaction fees from your holiday are off now.", [("fee_waiver", None, None, None, None)]),
+    "charges on a bill are gone": (
+        "The data charges on your June bill (\u00a312.40) are gone.", [("fee_waiver", 12.4, "GBP", None, None)]),
 }
 
 
@@ -848,6 +853,17 @@ BLIND9_CASES = {
 def test_blind9_classes(text, expected):
     """Each expected tuple is (kind, amount, currency, due_text, due_by), with its sentence last when not the whole text."""
     assert find_promises(text, "agent", TUE) == [Promise(e[0], e[5] if len(e) > 5 else text, *e[1:5]) for e in expected]
+
+
+BLIND9_NEGATIVES = {
+    # the same words under a condition
+    "charges off, if": "If the charges from your trip aren't off by Friday, let me know.",
+}
+
+
+@pytest.mark.parametrize("text", BLIND9_NEGATIVES.values(), ids=BLIND9_NEGATIVES.keys())
+def test_blind9_negatives(text):
+    assert find_promises(text, "agent", TUE) == []
 
 
 def test_a_list_of_things_done():

@@ -152,8 +152,9 @@ _TERMS = re.compile(r"\b(?:any\s*time|while\s+(?:it|you|they|the|your)\b)", re.I
 #: a fee gone is waived; a hold, block or cap gone is a restriction lifted ("the hold on your card is gone",
 #: "the data cap is off your line")
 _FEE_GONE = re.compile(
-    r"\b(?:(?P<fee>fees?|interest|penalty|late\s+charges?)|(?:holds?|blocks?|restrictions?|freeze|suspension|bars?|barring|"
-    r"caps?|locks?)"
+    # a fee may be said with where it is from: "the ATM fees from your trip are off", "the charges on May's bill are gone"
+    r"\b(?:(?P<fee>fees?|interest|penalty|penalties|charges?)(?:\s+(?:from|on|for)\s+[^,;:]{1,40}?)?|"
+    r"(?:holds?|blocks?|restrictions?|freeze|suspension|bars?|barring|caps?|locks?)"
     r"(?:\s+on\s+(?:your|the)\s+[a-z]+)?)\s*(?:'s|is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:gone|off)\b",
     re.I,
 )
@@ -229,12 +230,16 @@ _MODALS = frozenset(
 ) | CASUAL_MODALS
 
 
+_GONE_BE = frozenset({"is", "are", "s", "'s", "been"})
+
+
 def _may_promise(words) -> bool:
     """The cheap pre-check: whether `words` (a set or list) could hold a commitment at all."""
     words = set(words)
     return not _ALONE.isdisjoint(words) or (not _WITH_MODAL.isdisjoint(words) and not _MODALS.isdisjoint(words)) or (
         "now" in words and not _NOW_STATES.isdisjoint(words)) or ("on" in words and "us" in words) or (
-        "new" in words and "your" in words)  # "your new credit limit is $9,800"
+        "new" in words and "your" in words) or (  # "your new credit limit is $9,800"
+        "off" in words and not _GONE_BE.isdisjoint(words))  # "the ATM fees are off"
 
 
 @dataclass(frozen=True)
