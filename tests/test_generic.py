@@ -935,7 +935,52 @@ NAME_WITH_BADGE = """
   </section>
 </div>"""
 
+SIDES_IN_STYLESHEET = """
+<style>.ln{padding:6px} .a{align-self:flex-start} .z{align-self:flex-end} .mid{text-align:center}</style>
+<div class="conversation">
+  <div class="ln mid">Conversation started</div>
+  <div class="ln a">Hello, how can I help?</div>
+  <div class="stamp a">10:02</div>
+  <div class="ln z">my order never came</div>
+  <div class="ln z">it was due Monday</div>
+  <div class="stamp z">10:03 · Read</div>
+  <div class="ln a">Sorry! I've sent a new one.</div>
+</div>"""
+
+SIDES_IN_INLINE_STYLE = """
+<div class="widget">
+  <div class="bar"><b>Live chat</b> <a href="#">close</a></div>
+  <div class="thread">
+    <small>Pip (automated)</small>
+    <p style="background:#eee">Hi, what do you need?</p>
+    <div class="choices"><a href="#">Billing</a><a href="#">Moving home</a></div>
+    <p style="background:#dfd;margin-left:auto;text-align:right">Billing</p>
+    <small>Ana</small>
+    <p style="background:#eee">Hi, Ana here. Your bill is ready.</p>
+    <p style="background:#dfd;margin-left:auto;text-align:right">thanks Ana</p>
+  </div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "sides only in the page's stylesheet; a time line after a run's last bubble is its time": (
+        SIDES_IN_STYLESHEET,
+        [
+            M("system", "", "Conversation started"),
+            M("agent", "", "Hello, how can I help?", "10:02"),
+            M("customer", "", "my order never came"),
+            M("customer", "", "it was due Monday", "10:03"),
+            M("agent", "", "Sorry! I've sent a new one."),
+        ],
+    ),
+    "sides only in inline styles under a 'Live chat' title bar; a name over unmarked bubbles; link choices": (
+        SIDES_IN_INLINE_STYLE,
+        [
+            M("bot", "Pip", "Hi, what do you need?"),
+            M("customer", "", "Billing"),
+            M("agent", "Ana", "Hi, Ana here. Your bill is ready."),
+            M("customer", "", "thanks Ana"),
+        ],
+    ),
     "a group's name row holds a name and a badge run together; a bot badge makes a bot": (
         NAME_WITH_BADGE,
         [
@@ -970,3 +1015,13 @@ ROUND4_SNIPPETS = {
 @pytest.mark.parametrize("html, expected", ROUND4_SNIPPETS.values(), ids=ROUND4_SNIPPETS.keys())
 def test_round4_snippet(html: str, expected: list[M]) -> None:
     assert parse(html) == expected
+
+
+def test_a_page_titled_as_a_chat_is_a_chat_cue() -> None:
+    body = ('<div class="pane"><div class="ln" style="align-self:flex-start">Hello, how can I help?</div>'
+            '<div class="ln" style="align-self:flex-end">my order never came</div></div>')
+    titled = generic.parse(make_soup(f"<html><head><title>Chat | Acme</title></head><body>{body}</body></html>"))
+    assert titled.messages == [M("agent", "", "Hello, how can I help?"), M("customer", "", "my order never came")]
+    for title in ("Live chat FAQ | Acme", "Orders | Acme"):
+        page = make_soup(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+        assert generic.parse(page).messages == []

@@ -133,6 +133,71 @@ def is_hashed(value: str) -> bool:
     return bool(_HASHED.fullmatch(value))
 
 
+# -- where the page's CSS puts a block ---------------------------------------------------
+
+#: declarations that push a block to one side of a chat column, or centre it
+_TO_RIGHT = re.compile(
+    r"(?:align-self|justify-self)\s*:\s*(?:flex-)?end\b|justify-content\s*:\s*(?:flex-)?end\b"
+    r"|margin-left\s*:\s*auto\b|float\s*:\s*right\b|text-align\s*:\s*right\b", re.I)
+_TO_LEFT = re.compile(
+    r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|justify-content\s*:\s*(?:flex-)?start\b"
+    r"|margin-right\s*:\s*auto\b|float\s*:\s*left\b", re.I)
+_TO_CENTER = re.compile(r"(?:align-self|justify-self)\s*:\s*center\b|text-align\s*:\s*center\b", re.I)
+#: a rule for one bare class: ".r{align-self:flex-end}" (selector lists split on commas)
+_CSS_RULE = re.compile(r"([^{}]{1,400})\{([^{}]{0,2000})\}")
+_BARE_CLASS = re.compile(r"^\.(-?[A-Za-z_][\w-]{0,60})$")
+#: stylesheets read for side classes, at most
+_CSS_LIMIT = 200_000
+
+
+def layout_word(style: str) -> str | None:
+    """The side a block's declarations put it on: "right", "left", "center" (ROLE_WORDS), or None.
+
+    Chat columns put the customer's bubbles on the right and the company's on
+    the left; a page that says so only in CSS says it with these declarations.
+    """
+    right, left = bool(_TO_RIGHT.search(style)), bool(_TO_LEFT.search(style))
+    if _TO_CENTER.search(style) or (right and left):
+        return "center"
+    return "right" if right else "left" if left else None
+
+
+def stylesheet_sides(css: str) -> dict[str, str]:
+    """Bare classes the page's own stylesheet puts on one side: {"r": "right", "c": "center"}.
+
+    Only rules whose selector is one class alone count ("`.thread .r`" may be
+    anything); a class the sheet puts on two sides counts for neither.
+    """
+    found: dict[str, str] = {}
+    clashing: set[str] = set()
+    for m in _CSS_RULE.finditer(css[:_CSS_LIMIT]):
+        word = layout_word(m.group(2))
+        if word is None:
+            continue
+        for selector in m.group(1).split(","):
+            bare = _BARE_CLASS.match(selector.strip())
+            if not bare:
+                continue
+            name = bare.group(1)
+            if found.get(name, word) != word:
+                clashing.add(name)
+            found[name] = word
+    return {k: v for k, v in found.items() if k not in clashing}
+
+
+_CHAT_TITLE_WORDS = frozenset("live online web secure support help customer service with us your".split())
+
+
+_CHAT_WITH = re.compile(r"^(?:live\s+|web\s+|online\s+|secure\s+)?chat\s+with\s+\S.{0,30}$", re.I)
+
+
+def chat_title(title: str) -> bool:
+    """A title naming a chat: "Chat | BluePeak", "Live chat - Acme", "Chat with Lumen" (not "Live chat FAQ")."""
+    head = re.split(r"\s+[|·•–—:-]\s+|\s*[|·•]\s*", clean(title), maxsplit=1)[0]
+    words = {w.lower() for w in _WORD_SPLIT.split(head) if w}
+    return bool(words & STRONG_CHAT) and (words <= STRONG_CHAT | _CHAT_TITLE_WORDS or bool(_CHAT_WITH.match(head)))
+
+
 _REACTED = re.compile(r"\breact(?:ed|ion)\b", re.I)
 
 

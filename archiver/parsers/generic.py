@@ -63,11 +63,34 @@ _W_AVATAR = 1
 
 
 class _Words:
-    """Per-parse cache of each element's class words and shape."""
+    """Per-parse cache of each element's class words, shape and CSS side."""
 
-    def __init__(self) -> None:
+    def __init__(self, sides: dict[str, str] | None = None) -> None:
         self._words: dict[int, frozenset[str]] = {}
         self._shape: dict[int, str] = {}
+        self._layout: dict[int, frozenset[str]] = {}
+        #: bare classes the page's stylesheet aligns ("r" -> "right"): cues.stylesheet_sides
+        self.sides = sides or {}
+
+    def layout(self, tag: Tag) -> frozenset[str]:
+        """The side word ("right", "left", "center") the page's CSS gives the element itself.
+
+        From its inline style or a class its stylesheet aligns; read only for a
+        unit itself, since a right-aligned time inside a bubble says nothing.
+        """
+        key = id(tag)
+        found = self._layout.get(key)
+        if found is None:
+            got: set[str] = set()
+            style = tag.get("style")
+            if isinstance(style, str):
+                word = cues.layout_word(style)
+                if word:
+                    got.add(word)
+            if self.sides:
+                got.update(self.sides[c] for c in classes(tag) if c in self.sides)
+            found = self._layout[key] = frozenset(got) if len(got) == 1 else frozenset()
+        return found
 
     def of(self, tag: Tag) -> frozenset[str]:
         key = id(tag)
@@ -88,6 +111,8 @@ class _Words:
         if found is None:
             parts = set()
             for value in cues.hook_values(tag, ids=False):
+                if value in self.sides:
+                    continue  # "b r" and "b l" are one shape, as "msg--in" and "msg--out" are
                 if cues.is_hashed(value):
                     parts.add("~")
                     continue
@@ -165,6 +190,7 @@ class _Read:
     #: an emoji reaction standing beside the bubbles: never a message
     reaction: bool = False
     link_chars: int = 0
+    links: int = 0
     all_chars: int = 0
     has_checkbox: bool = False
     has_heading: bool = False
@@ -182,8 +208,16 @@ class _Reader:
     """Reads a unit in one iterative walk: labels are noted and kept out of the
     text; class words of the wrappers around the text vote for a side."""
 
-    def __init__(self) -> None:
-        self.words = _Words()
+    def __init__(self, soup: BeautifulSoup | None = None) -> None:
+        sides: dict[str, str] = {}
+        #: the page is titled as a chat ("Chat | BluePeak"): a chat cue for every candidate
+        self.chat_page = False
+        if soup is not None:
+            css = "".join(t.get_text() for t in itertools.islice(soup.find_all("style"), 50))
+            sides = cues.stylesheet_sides(css)
+            title = soup.title.get_text() if soup.title is not None else ""
+            self.chat_page = cues.chat_title(title)
+        self.words = _Words(sides)
         self._all_text: dict[int, str] = {}
 
     def all_text(self, tag: Tag) -> str:
@@ -203,8 +237,8 @@ class _Reader:
         words = self.words
         r = _Read(tag=unit)
         own = words.of(unit)
-        r.votes.add_words(own, _W_OWN)
-        r.strong.add_words(own, _W_OWN)
+        r.votes.add_words(own | words.layout(unit), _W_OWN)
+        r.strong.add_words(own | words.layout(unit), _W_OWN)
         if own & cues.SYSTEM_ROW_WORDS:
             r.vote("system", _W_OWN)  # <tr class="rowInfo">: a line from the widget itself
         r.chat_words = bool(own & cues.CHAT)
@@ -314,6 +348,7 @@ class _Reader:
                     continue
             if name == "a":
                 r.link_chars += len(self.all_text(node))
+                r.links += 1
             if depth <= 4:
                 r.votes.add_words(w, _W_INNER)
                 if w & cues.NOT_CHAT and not w & cues.STRONG_CHAT:
@@ -596,6 +631,15 @@ def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
     return out
 
 
+def _bare_time(text: str) -> str:
+    """The time a line holds and nothing else but receipt marks: "08:16", "08:21 · Delivered"."""
+    parts = [p for p in _LABEL_PARTS.split(text.strip()) if p]
+    times = [p for p in parts if cues.time_like(p)]
+    if len(times) != 1 or any(p not in times and not cues.NOISE.match(p) for p in parts):
+        return ""
+    return times[0]
+
+
 def _row_parts(row: Tag) -> list[str] | None:
     """A one-line label row's pieces, times left out: `<b>Callum</b><span>Claims advisor</span><span>16:58</span>`
     or `Nora<span>Virtual assistant</span>` -> the name and its badge; None unless one or two short pieces."""
@@ -703,6 +747,8 @@ class _Header:
     #: the role the header's own evidence gives (class words, data-party)
     side_role: str | None = None
     datetime_text: str | None = None
+    #: the run's first message had no side of its own: one that has one is someone else's
+    unmarked: bool = False
 
 
 @dataclass
@@ -842,6 +888,16 @@ class _Container:
                 continue
             if not r.text:
                 continue
+            bare = _bare_time(r.text) if not (r.speaker or r.time_text) else ""
+            last = drafts[-1] if drafts else None
+            if bare and last is not None and not last.read.time_text and last.role != "system" and (
+                own_side is None or last.role is None or own_side == _side_of(last.role)
+            ):
+                # "08:16" alone under a run's last bubble (and "08:21 · Delivered"): its time
+                last.read.time_text = bare
+                continue
+            if r.link_chars >= len(r.text) - r.text.count("\n") and r.links > 1 and own_side is None:
+                continue  # quick replies as plain links, no side of their own: choices, not a message
             if unit.shape in header_shapes:
                 label, clock = cues.split_clock(r.text)
                 name, paren = cues.split_name(label)
@@ -852,10 +908,11 @@ class _Container:
                 own_side = r.strong.side()
             pending = None
             if header is not None:
-                if header.side is None:
+                if header.side is None and not header.unmarked:
                     header.side = own_side
-                elif own_side is not None and own_side != header.side:
-                    header = None
+                    header.unmarked = own_side is None
+                elif own_side is not None and (header.unmarked or own_side != header.side):
+                    header = None  # "Volt" over unmarked bubbles does not name the right-aligned reply
             if header is not None:
                 if own_side is None and header.side not in (None, "system") and header.side_role:
                     r.vote(header.side_role, _W_OWN)  # <dt data-party="staff"> over its <dd>
@@ -1015,7 +1072,7 @@ class _Container:
             return "fewer than two messages with a known side"
         if sides != {"customer", "company"}:
             return f"only one side speaks ({', '.join(sorted(s or '?' for s in sides))})"
-        if not (strong or self._chat_cue() or sum(d.read.chat_words for d in kept) * 2 >= len(kept)):
+        if not (strong or self._chat_cue() or self.reader.chat_page or sum(d.read.chat_words for d in kept) * 2 >= len(kept)):
             return "no chat cue on the container, its ancestors or its blocks"
         if sum(d.read.link_chars * 2 > d.read.all_chars for d in talk) * 2 >= len(talk):
             return "most blocks are links"
@@ -1042,7 +1099,23 @@ class _Container:
         return any(t.get("role") == "log" or self.words.of(t) & cues.STRONG_CHAT for t in self._around())
 
     def _chat_cue(self) -> bool:
-        return any(self.words.of(t) & cues.CHAT for t in self._around())
+        return any(self.words.of(t) & cues.CHAT for t in self._around()) or self._title_bar()
+
+    def _title_bar(self) -> bool:
+        """A panel's title bar before the transcript says "Chat" or "Chat with Lumen".
+
+        Looked for among the few elements just before the container or its
+        parent, in their first few strings only.
+        """
+        for scope in itertools.islice(itertools.chain((self.tag,), self.tag.parents), 3):
+            for sib in itertools.islice(scope.find_previous_siblings(True), 3):
+                if sib.name in NON_TEXT:
+                    continue
+                strings = (s for s in sib.find_all(string=True, limit=12)
+                           if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in NON_TEXT)
+                if any(cues.chat_title(str(s)) for s in strings if s.strip()):
+                    return True
+        return False
 
     def _header_text(self) -> str | None:
         """A "Chat started: March 3, 2025 2:04 PM" line above the transcript."""
@@ -1133,7 +1206,7 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
     best: _Candidate | None = None
     best_tag: Tag | None = None
     best_key: tuple[int, int, int] | None = None
-    reader = _Reader()
+    reader = _Reader(soup)
     for rank, (tag, result) in enumerate(_judge(soup, reader)):
         if isinstance(result, str):
             continue
@@ -1259,7 +1332,7 @@ def explain(soup: BeautifulSoup) -> list[Verdict]:
 
 def _judge(soup: BeautifulSoup, reader: _Reader | None = None) -> list[tuple[Tag, _Candidate | str]]:
     """Candidates by their first look, each read in full (or rejected, with a reason)."""
-    reader = reader or _Reader()
+    reader = reader or _Reader(soup)
     words = reader.words
     # an empty <body> is a falsy Tag: test for None, not truth
     root = soup.body if soup.body is not None else soup
@@ -1300,7 +1373,7 @@ def _quick_score(node: Tag, kids: list[Tag], words: _Words) -> int:
     side_kids = spoken_kids = 0
     for k in kids:
         w = words.of(k)
-        if w & cues.SIDE_WORDS:
+        if w & cues.SIDE_WORDS or words.layout(k):
             side_kids += 1
         if w & cues.CHAT:
             cue += 1
