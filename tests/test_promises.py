@@ -846,6 +846,13 @@ BLIND9_CASES = {
         "The foreign transaction fees from your holiday are off now.", [("fee_waiver", None, None, None, None)]),
     "charges on a bill are gone": (
         "The data charges on your June bill (\u00a312.40) are gone.", [("fee_waiver", 12.4, "GBP", None, None)]),
+    # a hedge on the bank's timing in a "which" clause leaves the act whole, and "takes N days" dates it
+    "which usually takes": (
+        "I've issued a refund of $80 to your card, which usually takes 5 working days.",
+        [("refund", 80.0, "USD", "takes 5 working days", "2025-03-11")]),
+    "which normally arrives": (
+        "We've posted your replacement card, which normally arrives within a week.",
+        [("replacement", None, None, "within a week", "2025-03-11")]),
 }
 
 
@@ -858,6 +865,7 @@ def test_blind9_classes(text, expected):
 BLIND9_NEGATIVES = {
     # the same words under a condition
     "charges off, if": "If the charges from your trip aren't off by Friday, let me know.",
+    "a habit, not a relative clause": "A refund usually takes 5 working days.",
 }
 
 

@@ -123,6 +123,10 @@ _RELATIVE_NEGATION = re.compile(
     r"(?:n't|\s+not))\s+\w+"
     # what the customer did not do, said of the thing: "the day pass you bought but never used"
     r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+", re.I)
+#: a hedge about the bank's timing in a relative clause leaves the act before it whole: "I've requested a
+#: refund of the \u00a3146.22 to your bank, which normally takes 3 to 5 working days"
+_RELATIVE_TIMING = re.compile(
+    r"\bwhich\s+(?:normally|usually|typically|generally|often)\s+(?:takes|clears|arrives|lands|shows|posts)\b", re.I)
 #: what happens by itself or by a third party is no commitment of the company's: "a pending authorization
 #: should drop off on its own", "the $75 should be released by the merchant"
 _NOT_OURS = re.compile(r"\b(?:on\s+(?:its|their)\s+own|by\s+(?:itself|themselves)|"
@@ -1586,6 +1590,8 @@ def _scoped_out(clause: str, sentence: str) -> bool:
         plain = _BENIGN_CONDITION.sub("", clause) if "if " in lower else clause
         if "never" in lower or "n't" in lower or "not" in lower:
             plain = _RELATIVE_NEGATION.sub("", plain)
+        if "which" in lower:
+            plain = _RELATIVE_TIMING.sub("", plain)
         scoped = bool(_SCOPE.search(plain) or _MAY.search(plain))
     return scoped or (sentence[:6].lower().split(" ", 1)[0] in _CONDITION_STARTS and bool(
         _CONDITION.match(sentence.strip())))

@@ -36,7 +36,7 @@ _UNIT = _alt(
     r"(?:billing|statement)\s+(?:cycles?|periods?)", "cycles?", "statements?", "bills?",
 )
 _SPAN_OPENER = _alt("within", "in", r"inside(?:\s+of)?", "over", r"allow(?:\s+up\s+to)?", r"give\s+(?:us|it)",
-                    r"up\s+to", "eta")
+                    r"up\s+to", "eta", "takes")  # "which normally takes 3 to 5 working days"
 #: what a bare span is the time for: "3-5 days to show", "2 business days to post"
 _TO_SHOW = _alt("show", "post", "appear", "reflect", "arrive", "clear", "land", "process", r"come\s+through")
 _APPROXIMATELY = r"(?:up\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
