@@ -961,7 +961,30 @@ SIDES_IN_INLINE_STYLE = """
   </div>
 </div>"""
 
+ONE_BUBBLE_RUNS = """
+<div class="x-conv">
+  <div class="x-note">Ola joined the chat</div>
+  <div class="x-grp x-them"><div class="x-hd">Ola · 9:14 AM</div>
+    <div class="x-bub">Morning!</div><div class="x-bub">What's up?</div></div>
+  <div class="x-grp x-me"><div class="x-bub">my card is stuck in the ATM</div>
+    <div class="x-ft">9:15 AM <i aria-label="Read">✓✓</i></div></div>
+  <div class="x-grp x-them"><div class="x-hd">Ola · 9:16 AM</div>
+    <div class="x-bub">I've cancelled it; a new one is on its way.</div></div>
+  <div class="x-note">Ola ended the chat · 9:18 AM</div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "runs of one bubble among runs of several; a footer time with ticks; 'X ended the chat · time'": (
+        ONE_BUBBLE_RUNS,
+        [
+            M("system", "", "Ola joined the chat"),
+            M("agent", "Ola", "Morning!", "9:14 AM"),
+            M("agent", "Ola", "What's up?"),
+            M("customer", "", "my card is stuck in the ATM", "9:15 AM"),
+            M("agent", "Ola", "I've cancelled it; a new one is on its way.", "9:16 AM"),
+            M("system", "", "Ola ended the chat", "9:18 AM"),
+        ],
+    ),
     "sides only in the page's stylesheet; a time line after a run's last bubble is its time": (
         SIDES_IN_STYLESHEET,
         [

@@ -41,8 +41,10 @@ STATE_WORDS = frozenset(
     "animated visible show shown open".split()
 )
 #: words saying "this is a chat"; the strong ones are specific to chats
-STRONG_CHAT = frozenset("chat chats webchat livechat transcript conversation conversations convo messenger messaging".split())
-CHAT = STRONG_CHAT | frozenset("message messages msg msgs bubble bubbles".split())
+STRONG_CHAT = frozenset(
+    "chat chats webchat livechat transcript conversation conversations convo conv messenger messaging".split()
+)
+CHAT = STRONG_CHAT | frozenset("message messages msg msgs bubble bubbles bub".split())
 #: vocabulary of pages that repeat blocks but are not chats
 NOT_CHAT = frozenset(
     """comment comments post posts topic topics forum kudos vote votes upvote likes article articles story
@@ -64,7 +66,7 @@ TYPING_WORDS = frozenset(["typing"])
 REACTION_WORDS = frozenset("reaction reactions react reacts reacted".split())
 SKIPPED_LABEL_WORDS = QUICK_WORDS | RECEIPT_WORDS | AVATAR_WORDS | REACTION_WORDS | {"icon", "icons"}
 #: message-worded shapes: two of these under one wrapper make it a group
-GROUP_ITEM_WORDS = frozenset("bubble message msg line entry".split())
+GROUP_ITEM_WORDS = frozenset("bubble bub message msg line entry".split())
 #: a bubble (not a group of them): its message-worded children are its paragraphs
 BUBBLE_WORDS = frozenset(["bubble"])
 GROUP_WORDS = frozenset("group groups stack run cluster thread list".split())
@@ -244,7 +246,8 @@ _ROLE_MESSAGE = re.compile(
 )
 _EVENT = re.compile(
     r"""^\s*(?:
-      (?P<who>.{1,60}?)\s+(?:has\s+|have\s+)?(?:joined|left|entered|exited|disconnected|connected|reconnected)
+      (?P<who>.{1,60}?)\s+(?:has\s+|have\s+)?(?:joined|left|entered|exited|disconnected|connected|reconnected
+          |(?:ended|closed)(?=\s+(?:the\s+|this\s+)?(?:chat|conversation|session)))
           (?:\s+(?:the\s+)?(?:chat|conversation|room|session))?(?:\s+(?:at|on)\s+.{1,40})?
     | (?:the\s+)?(?:(?:chat|conversation)\s+)?(?:chat|conversation|session)\s+(?:has\s+|was\s+)?(?:started|ended|closed|began|expired|timed\s+out|reopened|resumed|transferred
           |(?:marked\s+(?:as\s+)?)?(?:resolved|closed))

@@ -631,9 +631,13 @@ def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
     return out
 
 
+#: read ticks after a time, "2:16 PM ✓✓"
+_TRAILING_GLYPHS = re.compile(r"\s*[^\w\s.:]+$")
+
+
 def _bare_time(text: str) -> str:
     """The time a line holds and nothing else but receipt marks: "08:16", "08:21 · Delivered"."""
-    parts = [p for p in _LABEL_PARTS.split(text.strip()) if p]
+    parts = [_TRAILING_GLYPHS.sub("", p) for p in _LABEL_PARTS.split(text.strip()) if p]
     times = [p for p in parts if cues.time_like(p)]
     if len(times) != 1 or any(p not in times and not cues.NOISE.match(p) for p in parts):
         return ""
@@ -777,16 +781,28 @@ class _Container:
         out: list[_Unit] = []
         group = 0
         terms = self.tag.name == "dl"
-        for child in _children(self.tag):
-            if child.name in NON_TEXT or child.name in ("br", "hr", "img"):
-                continue
+        children = [c for c in _children(self.tag) if c.name not in NON_TEXT and c.name not in ("br", "hr", "img")]
+        bodies = {id(c): self._group_body(c) for c in children if not (terms and c.name in ("dt", "dd"))}
+        # a run of one bubble is a group too, when its siblings of the same shape are groups
+        items: dict[str, str] = {}
+        for c in children:
+            body = bodies.get(id(c))
+            if body is not None:
+                item = self._item_shape(_children(body))
+                if item is not None:
+                    items.setdefault(self.words.shape(c), item)
+        if items:
+            for c in children:
+                if id(c) in bodies and bodies[id(c)] is None and self.words.shape(c) in items:
+                    bodies[id(c)] = self._group_body(c, items[self.words.shape(c)])
+        for child in children:
             if terms and child.name in ("dt", "dd"):
                 # a <dl> transcript: each <dt> (who, when) heads the <dd>s after it
                 if child.name == "dt":
                     group += 1
                 out.append(_Unit(self._read(child), self.words.shape(child), group, head=child.name == "dt"))
                 continue
-            inner = self._group_body(child)
+            inner = bodies[id(child)]
             if inner is None:
                 out.append(_Unit(self._read(child), self.words.shape(child)))
                 continue
@@ -796,7 +812,7 @@ class _Container:
                 head = self._read(child, skip_subtree=inner)
                 out.append(_Unit(head, self.words.shape(child), group, head=True))
             subs = [s for s in _children(inner) if s.name not in NON_TEXT]
-            item = self._item_shape(subs)
+            item = self._item_shape(subs) or items.get(self.words.shape(child))
             for n, sub in enumerate(subs):
                 if inner is child and n == 0 and self.words.shape(sub) != item:
                     # the group's own header row, before its bubbles: <header>Name · 10.31am</header>
@@ -825,12 +841,13 @@ class _Container:
                 return shape
         return None
 
-    def _group_body(self, tag: Tag) -> Tag | None:
+    def _group_body(self, tag: Tag, item: str | None = None) -> Tag | None:
         """The element holding a group's bubbles, when `tag` is a message group.
 
         A group is a wrapper (Genesys' cx-message-group, one sender's run)
         whose element, at most three levels down, holds two or more children
-        of one message-worded shape ("bubble", "message", "msg", "line").
+        of one message-worded shape ("bubble", "message", "msg", "line"),
+        or, given the `item` shape its sibling groups hold, one child of it.
         """
         stack = [(tag, 0)]
         seen = 0
@@ -840,7 +857,10 @@ class _Container:
             if seen > 60:
                 return None
             kids = _children(node)
-            if len(kids) >= 2 and self._item_shape(kids) is not None and not self._one_bubble(node):
+            if item is not None:
+                if any(self.words.shape(k) == item for k in kids) and not self._one_bubble(node):
+                    return node
+            elif len(kids) >= 2 and self._item_shape(kids) is not None and not self._one_bubble(node):
                 return node
             if depth < 3:
                 stack.extend((k, depth + 1) for k in reversed(kids))
