@@ -853,6 +853,11 @@ BLIND9_CASES = {
     "which normally arrives": (
         "We've posted your replacement card, which normally arrives within a week.",
         [("replacement", None, None, "within a week", "2025-03-11")]),
+    # a verb's base form after a sum is a noun: "a refund of the $55 credit balance" is a refund, not a credit
+    "refund of a credit balance": (
+        "I've requested a refund of the $55 credit balance on your account.", [("refund", 55.0, "USD", None, None)]),
+    "refund of the credit left": (
+        "I'll arrange a refund of the \u00a330 credit sitting on your account.", [("refund", 30.0, "GBP", None, None)]),
 }
 
 

@@ -1067,8 +1067,9 @@ def _delegated(facts: _ClauseFacts, words: list[str], i: int, end: int, verb: Ve
         return "escalation"  # "make sure your complaint reaches the right team"
     for k in window:
         entry = FORMS.get(words[k])
-        if entry is None or entry[0].lemma in _DELEGATES and entry[0].lemma != "have" or words[k - 1] in _ARTICLES:
-            continue  # "get a courier to ...": "courier" after "a" is a noun
+        if entry is None or entry[0].lemma in _DELEGATES and entry[0].lemma != "have" or words[k - 1] in _ARTICLES or (
+                words[k - 1][:1] in MONEY_SIGNS and entry[1] == "base"):
+            continue  # "get a courier to ...": "courier" after "a" is a noun; so is "credit" after "the \u00a3146.22"
         inner, form = entry
         if words[k - 1] == "to" or form in ("base", "s", "pp", "pastpp", "any"):
             sense = _sense(inner, words, k, end, "first")
