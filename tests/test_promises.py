@@ -858,6 +858,11 @@ BLIND9_CASES = {
         "I've requested a refund of the $55 credit balance on your account.", [("refund", 55.0, "USD", None, None)]),
     "refund of the credit left": (
         "I'll arrange a refund of the \u00a330 credit sitting on your account.", [("refund", 30.0, "GBP", None, None)]),
+    # a refusal word before a noun names what is put right, not a refusal of the promise
+    "appeal on a rejected claim": (
+        "I've lodged an appeal against the rejected claim.", [("dispute", None, None, None, None)]),
+    "dispute about a declined transfer": (
+        "We've raised a dispute about your declined transfer.", [("dispute", None, None, None, None)]),
 }
 
 
@@ -871,6 +876,7 @@ BLIND9_NEGATIVES = {
     # the same words under a condition
     "charges off, if": "If the charges from your trip aren't off by Friday, let me know.",
     "a habit, not a relative clause": "A refund usually takes 5 working days.",
+    "a refusal said as one": "I'm sorry, the refund request was declined by our payments team.",
 }
 
 

@@ -123,6 +123,11 @@ _RELATIVE_NEGATION = re.compile(
     r"(?:n't|\s+not))\s+\w+"
     # what the customer did not do, said of the thing: "the day pass you bought but never used"
     r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+", re.I)
+#: a refusal word before a noun names what is being put right, not a refusal of it: "filed an appeal on that
+#: denied claim", "I've re-run the declined payment"
+_REFUSED_THING = re.compile(
+    r"\b(?:the|that|this|those|these|your|a|an)\s+(?:denied|declined|rejected|refused|suspended|unsuccessful)\s+(?=[a-z])",
+    re.I)
 #: a hedge about the bank's timing in a relative clause leaves the act before it whole: "I've requested a
 #: refund of the \u00a3146.22 to your bank, which normally takes 3 to 5 working days"
 _RELATIVE_TIMING = re.compile(
@@ -1593,6 +1598,9 @@ def _scoped_out(clause: str, sentence: str) -> bool:
             plain = _RELATIVE_NEGATION.sub("", plain)
         if "which" in lower:
             plain = _RELATIVE_TIMING.sub("", plain)
+        if "denied" in lower or "declined" in lower or "rejected" in lower or "refused" in lower or (
+                "suspended" in lower or "unsuccessful" in lower):
+            plain = _REFUSED_THING.sub(" ", plain)
         scoped = bool(_SCOPE.search(plain) or _MAY.search(plain))
     return scoped or (sentence[:6].lower().split(" ", 1)[0] in _CONDITION_STARTS and bool(
         _CONDITION.match(sentence.strip())))
