@@ -863,6 +863,14 @@ BLIND9_CASES = {
         "I've lodged an appeal against the rejected claim.", [("dispute", None, None, None, None)]),
     "dispute about a declined transfer": (
         "We've raised a dispute about your declined transfer.", [("dispute", None, None, None, None)]),
+    # what is got "out to you" or "over to you" is sent: a thing the lexicon does not know is a document
+    "quotation sheet out to you": (
+        "I'll get the revised quotation sheet out to you this afternoon.",
+        [("follow_up", None, None, "this afternoon", "2025-03-04")]),
+    "breakdown over to you": (
+        "We'll get your itemised breakdown over to you tomorrow.", [("follow_up", None, None, "tomorrow", "2025-03-05")]),
+    "someone out to you is a visit": (
+        "We'll get a technician out to you on Friday.", [("delivery", None, None, "on Friday", "2025-03-07")]),
 }
 
 
@@ -877,6 +885,7 @@ BLIND9_NEGATIVES = {
     "charges off, if": "If the charges from your trip aren't off by Friday, let me know.",
     "a habit, not a relative clause": "A refund usually takes 5 working days.",
     "a refusal said as one": "I'm sorry, the refund request was declined by our payments team.",
+    "a number is no document": "I'll get the reference number over to you.",
 }
 
 

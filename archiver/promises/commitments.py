@@ -1099,6 +1099,9 @@ def _delegated(facts: _ClauseFacts, words: list[str], i: int, end: int, verb: Ve
         after = patient_at + len(_np(words, patient_at, end)) if patient_at is not None else end
         if verb.lemma == "get" and any(words[k] in ("out", "over", "to") for k in window) or (
                 after < end and words[after] in ("out", "over")):
+            if kind not in _KINDS_SET and after + 2 < end and words[after] in ("out", "over") and (
+                    words[after + 1:after + 3] == ["to", "you"]) and kind != "_info":
+                return "follow_up"  # "I'll get the updated declarations page out to you": a thing sent is a document
             return kind if kind in _KINDS_SET else None
         if kind == "delivery" and after + 1 < end and words[after] in ("at", "round", "there", "on") and (
                 words[after + 1] in ("your", "the", "site") or words[after] == "there"):
