@@ -871,6 +871,12 @@ BLIND9_CASES = {
         "We'll get your itemised breakdown over to you tomorrow.", [("follow_up", None, None, "tomorrow", "2025-03-05")]),
     "someone out to you is a visit": (
         "We'll get a technician out to you on Friday.", [("delivery", None, None, "on Friday", "2025-03-07")]),
+    # "share" is send: what is shared names the kind
+    "itinerary shared": (
+        "I'll share the revised itinerary with you by email.", [("follow_up", None, None, None, None)]),
+    "e-tickets shared": ("Your e-tickets will be shared on WhatsApp shortly.", [("follow_up", None, None, None, None)]),
+    "complaint shared with a team": (
+        "I've shared your complaint with our resolutions team.", [("escalation", None, None, None, None)]),
 }
 
 
@@ -886,6 +892,7 @@ BLIND9_NEGATIVES = {
     "a habit, not a relative clause": "A refund usually takes 5 working days.",
     "a refusal said as one": "I'm sorry, the refund request was declined by our payments team.",
     "a number is no document": "I'll get the reference number over to you.",
+    "the customer shares": "Please share your order number.",
 }
 
 

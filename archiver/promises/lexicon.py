@@ -95,6 +95,8 @@ VERBS: list[Verb] = [
     Verb("message", "follow_up", OBJECT, _SENT),
     Verb("mail", "follow_up", OBJECT, _SENT, past_passive=True),
     Verb("post", "follow_up", OBJECT, _SENT, past_passive=True),
+    # "the e-tickets will be shared on your WhatsApp": sent, as a link or a file
+    Verb("share", "follow_up", OBJECT, _SENT | {"escalation"}, past_passive=True),
     Verb("attach", None, OBJECT, _SENT),  # "your updated policy schedule is attached": what is attached names it
     Verb("send", "follow_up", OBJECT, past_passive=True),
     Verb("resend", "follow_up", OBJECT, past_passive=True),
