@@ -973,7 +973,31 @@ ONE_BUBBLE_RUNS = """
   <div class="x-note">Ola ended the chat · 9:18 AM</div>
 </div>"""
 
+HASHED_GROUPS_WITH_ROWS = """
+<div class="css-k1x9q" role="log">
+  <div class="css-g7p2m" data-sender-type="agent"><div class="css-a8v0z"><img src="/a.png" alt=""></div>
+    <div class="css-w3r4t">
+      <div class="css-n5m6b">Rhea<span class="css-b7d8c">Card team</span></div>
+      <div class="css-m1q2w" data-testid="chat-message"><span class="css-v9h0j">Rhea said: </span>Your card is on hold.</div>
+      <div class="css-m1q2w" data-testid="chat-message"><span class="css-v9h0j">Rhea said: </span>Was that you?</div>
+      <div class="css-t3r4e"><span>10:41 AM</span></div>
+    </div></div>
+  <div class="css-g7p2m" data-sender-type="customer"><div class="css-w3r4t">
+      <div class="css-m1q2w" data-testid="chat-message">yes that was me</div>
+      <div class="css-t3r4e"><span>10:42 AM</span><span aria-label="Read">Read</span></div>
+      <div class="css-r5c6x">Read by Rhea</div>
+  </div></div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "hashed groups: a name row inside the run, a stylesheet-hidden 'X said:', time rows with receipts": (
+        HASHED_GROUPS_WITH_ROWS,
+        [
+            M("agent", "Rhea", "Your card is on hold."),
+            M("agent", "Rhea", "Was that you?", "10:41 AM"),
+            M("customer", "", "yes that was me", "10:42 AM"),
+        ],
+    ),
     "runs of one bubble among runs of several; a footer time with ticks; 'X ended the chat · time'": (
         ONE_BUBBLE_RUNS,
         [

@@ -292,6 +292,7 @@ TYPING = re.compile(r"\b(?:is|are)\s+typing\b|^\s*typing\s*(?:…|\.\.\.)?\s*$",
 NOISE = re.compile(
     r"""^\s*(?:
       (?:seen|delivered|read|sent|sending|not\s+delivered|failed\s+to\s+send)(?:\s+(?:at\s+)?[\d:.\s\u202f\u00a0apm]{0,15})?
+    | (?:seen|read)\s+by\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?
     | (?:\d+\s+)?(?:new|unread)\s+messages?
     | (?:load|show|view)\s+(?:more|earlier|older|previous)(?:\s+messages)?
     | (?:jump|scroll)\s+to\s+(?:latest|bottom|the\s+bottom)

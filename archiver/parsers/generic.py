@@ -684,6 +684,9 @@ def _name_prefix(unit: Tag, skip: list[Tag], expected: str = "") -> tuple[Tag, s
         return None  # the first string is part of a longer run of text
     if expected:
         return (el, expected) if text.rstrip(":").strip() == expected else None
+    said = cues.spoken(text)
+    if said and cues.name_like(said[0]):
+        return el, said[0]  # "<span class=x>Hal said: </span>Hi!": a label a stylesheet hides
     name = ""
     if text.endswith(":"):
         name = text[:-1].strip()
@@ -695,6 +698,8 @@ def _name_prefix(unit: Tag, skip: list[Tag], expected: str = "") -> tuple[Tag, s
         return None
     if not classes(el) and name.lower() not in ("you", "me"):
         return None
+    if el.name in ("p", "li"):
+        return None  # a paragraph ending in ":" opens a list or a sentence ("Two steps:")
     return el, name
 
 
@@ -728,6 +733,8 @@ class _Unit:
     group: int = 0
     #: the group's own labels (a name over its bubbles), not a bubble
     head: bool = False
+    #: one of the group's bubbles (the shape it repeats), not a row beside them
+    item: bool = False
 
 
 @dataclass
@@ -814,14 +821,14 @@ class _Container:
             subs = [s for s in _children(inner) if s.name not in NON_TEXT]
             item = self._item_shape(subs) or items.get(self.words.shape(child))
             for n, sub in enumerate(subs):
-                if inner is child and n == 0 and self.words.shape(sub) != item:
+                if n == 0 and self.words.shape(sub) != item:
                     # the group's own header row, before its bubbles: <header>Name · 10.31am</header>
                     out.append(_Unit(self._read(sub), self.words.shape(sub), group, head=True))
                     continue
                 r = self._read(sub)
                 r.votes.add_words(group_words, _W_OWN)
                 r.strong.add_words(group_words, _W_OWN)
-                out.append(_Unit(r, self.words.shape(sub), group))
+                out.append(_Unit(r, self.words.shape(sub), group, item=self.words.shape(sub) == item))
         return out
 
     def _read(self, tag: Tag, skip_subtree: Tag | None = None) -> _Read:
@@ -898,8 +905,6 @@ class _Container:
             if not r.text and r.spoken and not r.time_text:
                 pending = r
                 continue
-            if cues.NOISE.match(r.text) and (own_side is None or self.words.of(r.tag) & cues.RECEIPT_WORDS):
-                continue  # "Seen", "Delivered 10:45", "Load earlier messages"
             separator = r.text if not r.time_text else (r.time_text if not r.text else "")
             if own_side in (None, "system") and not r.speaker and separator and cues.day_like(separator):
                 label, clock = cues.split_clock(cues.DECOR.sub("", separator))
@@ -908,7 +913,10 @@ class _Container:
                 continue
             if not r.text:
                 continue
-            bare = _bare_time(r.text) if not (r.speaker or r.time_text) else ""
+            bare = ""
+            if not r.speaker:
+                # a time row of its own, maybe with a receipt: "10:38 AM" + "Read"
+                bare = r.time_text if cues.NOISE.match(r.text) else "" if r.time_text else _bare_time(r.text)
             last = drafts[-1] if drafts else None
             if bare and last is not None and not last.read.time_text and last.role != "system" and (
                 own_side is None or last.role is None or own_side == _side_of(last.role)
@@ -916,6 +924,10 @@ class _Container:
                 # "08:16" alone under a run's last bubble (and "08:21 · Delivered"): its time
                 last.read.time_text = bare
                 continue
+            if cues.NOISE.match(r.text) and (
+                own_side is None or self.words.of(r.tag) & cues.RECEIPT_WORDS or (unit.group and not unit.item)
+            ):
+                continue  # "Seen", "Delivered 10:45", "Load earlier messages", a run's "Read by Rhea" row
             if r.link_chars >= len(r.text) - r.text.count("\n") and r.links > 1 and own_side is None:
                 continue  # quick replies as plain links, no side of their own: choices, not a message
             if unit.shape in header_shapes:
