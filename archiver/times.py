@@ -14,9 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from warnings import catch_warnings, simplefilter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
+from dateutil.parser import UnknownTimezoneWarning
 
 from .errors import BadOption
 from .model import Message, ParsedChat
@@ -141,6 +143,16 @@ def parse_day(text: str, ref: dt.date | None) -> tuple[dt.date, bool] | None:
     return parsed[0].date(), False
 
 
+#: zone abbreviations a shown time may end with that name one UTC offset only (hours);
+#: "CST", "IST" and "BST" each name several zones and are left to the chat's zone
+ZONE_ABBREVIATIONS: dict[str, int] = {
+    name: hours * 3600 for name, hours in {
+        "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+        "AKST": -9, "AKDT": -8, "HST": -10, "CET": 1, "CEST": 2, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    }.items()
+}
+
+
 def _dateutil(text: str, ref: dt.date | None) -> tuple[dt.datetime, bool] | None:
     """dateutil's parse, telling whether a year was present.
 
@@ -153,8 +165,11 @@ def _dateutil(text: str, ref: dt.date | None) -> tuple[dt.datetime, bool] | None
     d1 = dt.datetime(2000, 1, 1, 0, 0, 0)
     d2 = dt.datetime(1996, 2, 2, 1, 1, 1)
     try:
-        a = dateparser.parse(text, default=d1, dayfirst=dayfirst, fuzzy=True)
-        b = dateparser.parse(text, default=d2, dayfirst=dayfirst, fuzzy=True)
+        with catch_warnings():
+            # an abbreviation not in ZONE_ABBREVIATIONS ("IST" is three zones) is read as the chat's zone
+            simplefilter("ignore", UnknownTimezoneWarning)
+            a = dateparser.parse(text, default=d1, dayfirst=dayfirst, fuzzy=True, tzinfos=ZONE_ABBREVIATIONS)
+            b = dateparser.parse(text, default=d2, dayfirst=dayfirst, fuzzy=True, tzinfos=ZONE_ABBREVIATIONS)
     except (ValueError, OverflowError, TypeError):
         return None
     if a.month != b.month or a.day != b.day:

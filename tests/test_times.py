@@ -137,6 +137,16 @@ def test_telegram_style_title_with_utc_offset() -> None:
     assert rows(chat, TimeContext(ZoneInfo("UTC"))) == [("2024-03-02T07:41:12+00:00", "message")]
 
 
+def test_zone_abbreviation_in_a_title(recwarn) -> None:
+    """One-zone abbreviations give the instant; a many-zone one ("IST") is wall time, and neither warns."""
+    chat = ParsedChat("t", [msg(datetime_text="Tuesday, March 10, 2026 at 9:12:44 AM EDT"),
+                            msg(datetime_text="Tuesday, March 10, 2026 at 9:12:44 AM IST")])
+    assert rows(chat, TimeContext(ZoneInfo("UTC"))) == [
+        ("2026-03-10T13:12:44+00:00", "message"), ("2026-03-10T09:12:44+00:00", "message"),
+    ]
+    assert not recwarn.list
+
+
 def test_date_shown_with_the_time_on_the_message() -> None:
     chat = ParsedChat("t", [msg(time_text="Tue, Jun 3, 10:42 AM")])
     ctx = TimeContext(NY, saved_at=dt.datetime(2025, 6, 10, 12, 0, tzinfo=UTC), saved_basis="mtime")
