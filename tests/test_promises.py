@@ -877,6 +877,12 @@ BLIND9_CASES = {
     "e-tickets shared": ("Your e-tickets will be shared on WhatsApp shortly.", [("follow_up", None, None, None, None)]),
     "complaint shared with a team": (
         "I've shared your complaint with our resolutions team.", [("escalation", None, None, None, None)]),
+    # a clause that is only a span dates the promise before it
+    "dash, within a span": (
+        "I've waived the $15 fee \u2013 within 2 days.", [("fee_waiver", 15.0, "USD", "within 2 days", "2025-03-06")]),
+    "a bare span after it": (
+        "Your new PIN is on its way. 5 to 7 working days.",
+        [("follow_up", None, None, "5 to 7 working days", "2025-03-13", "Your new PIN is on its way.")]),
 }
 
 
@@ -893,6 +899,7 @@ BLIND9_NEGATIVES = {
     "a refusal said as one": "I'm sorry, the refund request was declined by our payments team.",
     "a number is no document": "I'll get the reference number over to you.",
     "the customer shares": "Please share your order number.",
+    "a span alone promises nothing": "5-7 days.",
 }
 
 

@@ -420,7 +420,14 @@ def _follow_on(words: list[str], first: int, end: int) -> bool:
     if k + 1 < end and words[k] in _FUTURE:
         verb = FORMS.get(words[k + 1], (None, ""))[0]
         return verb is not None and (verb.mode in (NEUTRAL, RECEIVE) or verb.lemma == "post")
+    if k < end and words[k] in _SPAN_OPENERS and end - k <= _SPAN_ALONE:
+        return True  # "... is going back to your card \u2014 within 2 business days": a span said alone
     return k < end and words[k][:1].isdigit()  # "3-5 days to show": find_due says whether it is a span
+
+
+#: what opens a clause that is only a due span; _SPAN_ALONE is how many words such a clause holds at most
+_SPAN_OPENERS = frozenset({"within", "in", "by"})
+_SPAN_ALONE = 7
 
 
 #: a clause that asks the customer to act, joined by "and" to what the company will then do: the imperative

@@ -49,6 +49,9 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     # a span with no opener but what it is the time for: "Refund issued. 3-5 days to show."
     ("span", r"(?<![\w$])(?<!took\s)(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
              r"(?P<unit>" + _UNIT + r")\s+(?:for\s+(?:it|them|the\s+\w+)\s+)?to\s+" + _TO_SHOW + r"\b"),
+    # a span that is the whole text: "Ordered a replacement \u2014 3 to 5 working days" (its clause alone)
+    ("span", r"\A(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
+             r"(?P<unit>" + _UNIT + r")(?=\W*\Z)"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
     # "in the next few days", "within a couple of weeks": a due expression, but no date to count to
     ("vague", r"\b(?:within|in|inside(?:\s+of)?)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?"
