@@ -883,6 +883,10 @@ BLIND9_CASES = {
     "a bare span after it": (
         "Your new PIN is on its way. 5 to 7 working days.",
         [("follow_up", None, None, "5 to 7 working days", "2025-03-13", "Your new PIN is on its way.")]),
+    # fraud looked into is a dispute, whatever it is filed as
+    "a fraud case opened": ("I've opened a fraud case for the two payments.", [("dispute", None, None, None, None)]),
+    "a fraud report logged": (
+        "We've logged a fraud report for the card payments.", [("dispute", None, None, None, None)]),
 }
 
 

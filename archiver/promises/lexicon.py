@@ -441,6 +441,9 @@ NOUN_PAIRS = {
     ("green", "card"): "follow_up", ("no-claim", "bonus"): "account_change", ("no-claims", "bonus"): "account_change",
     ("work", "order"): "delivery", ("job", "order"): "delivery", ("meter", "reader"): "delivery",
     ("stop", "payment"): "account_change",
+    # fraud looked into is an investigation, whatever it is filed as: "raised a fraud case", "a fraud claim"
+    ("fraud", "case"): "dispute", ("fraud", "claim"): "dispute", ("fraud", "report"): "dispute",
+    ("fraud", "ticket"): "dispute",
     # what a shop or bank charges for a service is a fee: "the \u00a34.99 delivery charge"
     **{(what, charge): "fee" for what in (
         "delivery shipping postage handling processing activation connection courier baggage bag seat "
