@@ -989,7 +989,28 @@ HASHED_GROUPS_WITH_ROWS = """
   </div></div>
 </div>"""
 
+HASHED_TIMED_ROWS = """
+<div class="css-0a9z8y" role="log">
+  <div class="css-1b2c3d" data-side="start">
+    <div class="css-4e5f6g">Lio<span class="css-7h8i9j">Support</span></div>
+    <div class="css-0k1l2m"><div class="css-3n4o5p"><p>Your parcel is at the depot.</p></div><time>3:01 PM</time></div>
+    <div class="css-0k1l2m"><div class="css-3n4o5p"><p>It goes out tomorrow.</p></div><time>3:02 PM</time></div>
+  </div>
+  <div class="css-1b2c3d" data-side="end">
+    <div class="css-0k1l2m"><div class="css-3n4o5p"><p>great, thanks</p></div><time>3:04 PM</time>
+      <span class="css-6q7r8s">Seen</span></div>
+  </div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "hashed rows each with their own <time> are a run's bubbles; 'Seen' beside a time is its receipt": (
+        HASHED_TIMED_ROWS,
+        [
+            M("agent", "Lio", "Your parcel is at the depot.", "3:01 PM"),
+            M("agent", "Lio", "It goes out tomorrow.", "3:02 PM"),
+            M("customer", "", "great, thanks", "3:04 PM"),
+        ],
+    ),
     "hashed groups: a name row inside the run, a stylesheet-hidden 'X said:', time rows with receipts": (
         HASHED_GROUPS_WITH_ROWS,
         [

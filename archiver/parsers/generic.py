@@ -361,6 +361,9 @@ class _Reader:
                 text = node.get_text()
                 if text and cues.time_like(text):
                     loose_times.append(node)
+                elif text and cues.NOISE.match(text) and _after_time(node, self.all_text):
+                    labels.append(node)  # "<time>2:09 PM</time><span>Seen</span>": the time's receipt
+                    continue
             elif kids and _standalone(node) and _receipt_time(node, self.all_text):
                 loose_times.append(node)  # "8:12 pm<span>✓✓</span>": the time with its ticks
                 continue
@@ -635,6 +638,24 @@ def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
 _TRAILING_GLYPHS = re.compile(r"\s*[^\w\s.:]+$")
 
 
+#: marks an item shape found by its rows' own <time>s, not by words
+_TIMED = "@time:"
+
+
+def _holds_time(tag: Tag) -> bool:
+    """A `<time>` among the first few dozen elements inside `tag` (a bounded look)."""
+    for n, el in enumerate(tag.find_all(True, limit=40)):
+        if el.name == "time":
+            return True
+    return False
+
+
+def _after_time(node: Tag, text_of: Callable[[Tag], str]) -> bool:
+    """The element just before `node` is a time (a `<time>`, or a label reading as one)."""
+    prev = node.find_previous_sibling(True)
+    return prev is not None and (prev.name == "time" or cues.time_like(text_of(prev)))
+
+
 def _bare_time(text: str) -> str:
     """The time a line holds and nothing else but receipt marks: "08:16", "08:21 · Delivered"."""
     parts = [_TRAILING_GLYPHS.sub("", p) for p in _LABEL_PARTS.split(text.strip()) if p]
@@ -821,14 +842,14 @@ class _Container:
             subs = [s for s in _children(inner) if s.name not in NON_TEXT]
             item = self._item_shape(subs) or items.get(self.words.shape(child))
             for n, sub in enumerate(subs):
-                if n == 0 and self.words.shape(sub) != item:
+                if n == 0 and not self._is_item(sub, item):
                     # the group's own header row, before its bubbles: <header>Name · 10.31am</header>
                     out.append(_Unit(self._read(sub), self.words.shape(sub), group, head=True))
                     continue
                 r = self._read(sub)
                 r.votes.add_words(group_words, _W_OWN)
                 r.strong.add_words(group_words, _W_OWN)
-                out.append(_Unit(r, self.words.shape(sub), group, item=self.words.shape(sub) == item))
+                out.append(_Unit(r, self.words.shape(sub), group, item=self._is_item(sub, item)))
         return out
 
     def _read(self, tag: Tag, skip_subtree: Tag | None = None) -> _Read:
@@ -846,7 +867,21 @@ class _Container:
         for shape, n in _count(self.words.shape(k) for k in tags).items():
             if n >= 2 and (set(_SHAPE_WORDS.split(shape)) & cues.GROUP_ITEM_WORDS or shape.startswith("dd.")):
                 return shape
+        # rows with no words to go by ("css-1x2y3z"), each holding its own <time>:
+        # messages; their untimed siblings of that shape (a name row) are not
+        timed = _count(self.words.shape(k) for k in tags if _holds_time(k))
+        for shape, n in timed.items():
+            if n >= 2 and shape.split(".", 1)[1] in ("", "~"):
+                return _TIMED + shape
         return None
+
+    def _is_item(self, tag: Tag, item: str | None) -> bool:
+        """`tag` is one of a group's bubbles, of the shape `_item_shape` found."""
+        if item is None:
+            return False
+        if item.startswith(_TIMED):
+            return self.words.shape(tag) == item[len(_TIMED):] and _holds_time(tag)
+        return self.words.shape(tag) == item
 
     def _group_body(self, tag: Tag, item: str | None = None) -> Tag | None:
         """The element holding a group's bubbles, when `tag` is a message group.
@@ -865,7 +900,7 @@ class _Container:
                 return None
             kids = _children(node)
             if item is not None:
-                if any(self.words.shape(k) == item for k in kids) and not self._one_bubble(node):
+                if any(self._is_item(k, item) for k in kids) and not self._one_bubble(node):
                     return node
             elif len(kids) >= 2 and self._item_shape(kids) is not None and not self._one_bubble(node):
                 return node
@@ -982,12 +1017,14 @@ class _Container:
             badge = r.text if r.text and "\n" not in r.text and len(r.text) <= 40 else None
         else:
             name, clock = cues.split_clock(r.text) if r.text else ("", "")
-            if name and not cues.name_like(name):
-                # "Nora<span>Virtual assistant</span>": a name, then its badge, run together
-                parts = _row_parts(r.tag)
+            # "Nora<span>Virtual assistant</span>": a name, then its badge, run together
+            parts = _row_parts(r.tag) if name and "\n" not in r.text else None
+            if parts and len(parts) == 2 and cues.name_like(parts[0]):
+                name, badge = parts
+            elif name and not cues.name_like(name):
                 if not parts or not cues.name_like(parts[0]):
                     return None
-                name, badge = parts[0], (parts[1] if len(parts) == 2 else None)
+                name = parts[0]
             name = cues.split_name(name)[0] if name else r.speaker
         if not name and not (clock or r.time_text):
             return None
