@@ -887,6 +887,11 @@ BLIND9_CASES = {
     "a fraud case opened": ("I've opened a fraud case for the two payments.", [("dispute", None, None, None, None)]),
     "a fraud report logged": (
         "We've logged a fraud report for the card payments.", [("dispute", None, None, None, None)]),
+    # a downgrade arranged is a plan changed, as an upgrade is
+    "downgrade scheduled": (
+        "We've scheduled your downgrade for Friday.", [("account_change", None, None, "Friday", "2025-03-07")]),
+    "downgrade arranged": (
+        "I've arranged the downgrade to the basic tier.", [("account_change", None, None, None, None)]),
 }
 
 

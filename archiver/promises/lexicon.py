@@ -388,7 +388,7 @@ _NOUN_CLASSES = {
     "rewards": "point mile avios cashback bonus voucher reward coin",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
-                      "settings date notice overdraft membership contract port cancellation assistance protection "
+                      "settings date notice overdraft membership contract port cancellation assistance protection downgrade "
                       "add-on bolt-on data coverage slot",
     "dispute": "dispute chargeback claim investigation appeal settlement",
     # a supply restored or back on is "other" ("your water supply will be back to normal")
