@@ -892,6 +892,12 @@ BLIND9_CASES = {
         "We've scheduled your downgrade for Friday.", [("account_change", None, None, "Friday", "2025-03-07")]),
     "downgrade arranged": (
         "I've arranged the downgrade to the basic tier.", [("account_change", None, None, None, None)]),
+    # after "have" or "get" and its object, a verb is bare or a participle: a word in -s is a noun
+    "returns slip emailed": (
+        "I'll have the store returns slip emailed over tonight.",
+        [("follow_up", None, None, "tonight", "2025-03-04")]),
+    "someone who installs, then a call": (
+        "We'll have the engineer who installs your meter call you.", [("callback", None, None, None, None)]),
 }
 
 

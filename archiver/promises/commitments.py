@@ -1083,6 +1083,8 @@ def _delegated(facts: _ClauseFacts, words: list[str], i: int, end: int, verb: Ve
                 words[k - 1][:1] in MONEY_SIGNS and entry[1] == "base"):
             continue  # "get a courier to ...": "courier" after "a" is a noun; so is "credit" after "the \u00a3146.22"
         inner, form = entry
+        if form == "s" and verb.lemma in ("have", "get"):
+            continue  # "have the prepaid returns label emailed": after "have" a verb is bare or a participle
         if words[k - 1] == "to" or form in ("base", "s", "pp", "pastpp", "any"):
             sense = _sense(inner, words, k, end, "first")
             if sense is None:
