@@ -1002,7 +1002,22 @@ HASHED_TIMED_ROWS = """
   </div>
 </div>"""
 
+TITLED_NAMES = """
+<div class="help-chat">
+  <div class="line line-op"><b class="line-name">Advisor Femi:</b> Hello, what's the account number?</div>
+  <div class="line line-visitor"><b class="line-name">Jo:</b> 5521 0093</div>
+  <div class="line line-op"><b class="line-name">Advisor Femi:</b> Thanks, found it.</div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "a job title in front of a name ('Advisor Femi') is the role, the name is the speaker": (
+        TITLED_NAMES,
+        [
+            M("agent", "Femi", "Hello, what's the account number?"),
+            M("customer", "Jo", "5521 0093"),
+            M("agent", "Femi", "Thanks, found it."),
+        ],
+    ),
     "hashed rows each with their own <time> are a run's bubbles; 'Seen' beside a time is its receipt": (
         HASHED_TIMED_ROWS,
         [

@@ -386,7 +386,15 @@ def split_name(text: str) -> tuple[str, str | None]:
         role = m.group(1).strip()
         t = t[: m.start()].strip()
     parts = _NAME_SPLIT.split(t, maxsplit=1)
-    return parts[0].strip(), role
+    name = parts[0].strip()
+    titled = _TITLE.match(name)
+    if titled and name_like(titled.group(2)):
+        return titled.group(2), role or titled.group(1)  # "Operator Kim": Kim, an operator
+    return name, role
+
+
+#: a job title shown in front of a name: "Operator Kim", "Agent Dana R."
+_TITLE = re.compile(r"^(operator|agent|adviser|advisor|representative|specialist)\s+(\S.*)$", re.I)
 
 
 def name_like(text: str) -> bool:
