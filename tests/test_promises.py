@@ -898,6 +898,13 @@ BLIND9_CASES = {
         [("follow_up", None, None, "tonight", "2025-03-04")]),
     "someone who installs, then a call": (
         "We'll have the engineer who installs your meter call you.", [("callback", None, None, None, None)]),
+    # dropped off "to you" is brought; a fee drops off a bill
+    "van dropped off to you": (
+        "A hire van will be dropped off to you on Friday.", [("delivery", None, None, "on Friday", "2025-03-07")]),
+    "bike dropped off to you": (
+        "We'll drop the loan bike off to you tomorrow.", [("delivery", None, None, "tomorrow", "2025-03-05")]),
+    "a fee drops off": (
+        "The late fee will drop off your account by Friday.", [("fee_waiver", None, None, "by Friday", "2025-03-07")]),
 }
 
 

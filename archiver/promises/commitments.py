@@ -1413,8 +1413,10 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
             return _DROP_LINE  # "drop you a line", "drop you an email"
         if after[:1] == ["by"]:
             return _VISIT  # "an engineer will drop by"
-        if any(p in after[:5] for p in ("round", "over")) or "off" in after[:4] and any(
-                p in after for p in ("at", "with", "door")) or "at" in after[:4] and not _PLACES.isdisjoint(after):
+        # "a courtesy car will be dropped off to you", not "the fee will drop off your bill"
+        if any(p in after[:5] for p in ("round", "over")) or "off" in after[:4] and (any(
+                p in after for p in ("at", "with", "door")) or after[after.index("off") + 1:][:2] == ["to", "you"]) or (
+                "at" in after[:4] and not _PLACES.isdisjoint(after)):
             return _DROP_ROUND  # "our courier will drop it round", "drop the parcel off at your door"
     if lemma == "pop" and not any(p in after for p in ("round", "by")):
         if any(p in after for p in ("post", "mail")):
