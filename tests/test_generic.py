@@ -1009,7 +1009,21 @@ TITLED_NAMES = """
   <div class="line line-op"><b class="line-name">Advisor Femi:</b> Thanks, found it.</div>
 </div>"""
 
+MONOGRAM_AVATARS = """
+<div class="chat-feed">
+  <x-turn from="staff"><span class="mono" aria-hidden="true">MK</span>
+    <div class="text"><span class="sr-only">Mika said:</span>Your booking is moved to Friday.</div></x-turn>
+  <x-turn from="visitor"><div class="text">Perfect</div></x-turn>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "a monogram avatar's letters (aria-hidden 'MK') are not the message's text": (
+        MONOGRAM_AVATARS,
+        [
+            M("agent", "Mika", "Your booking is moved to Friday."),
+            M("customer", "", "Perfect"),
+        ],
+    ),
     "a job title in front of a name ('Advisor Femi') is the role, the name is the speaker": (
         TITLED_NAMES,
         [

@@ -321,6 +321,9 @@ class _Reader:
             if w & cues.FILE_WORDS and w & (cues.META_WORDS | _ATTACHMENT_META):
                 labels.append(node)  # "PDF · 212 KB" under a file chip: not a name, not text
                 continue
+            if node.get("aria-hidden") == "true" and depth <= 2 and _INITIALS.fullmatch(self.all_text(node)):
+                labels.append(node)  # a monogram avatar, "P" for Priya: a picture of a name, not text
+                continue
             if cues.reaction_label(node):
                 labels.append(node)  # "❤️ 1" under a bubble, aria-label="Jordan reacted with heart"
                 continue
@@ -638,6 +641,8 @@ def _leaves(node: Tag, text_of: Callable[[Tag], str]) -> list[Tag]:
 _TRAILING_GLYPHS = re.compile(r"\s*[^\w\s.:]+$")
 
 
+#: the letters of a monogram avatar ("P", "JD")
+_INITIALS = re.compile(r"[A-Z]{1,3}")
 #: marks an item shape found by its rows' own <time>s, not by words
 _TIMED = "@time:"
 
