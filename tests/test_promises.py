@@ -905,6 +905,13 @@ BLIND9_CASES = {
         "We'll drop the loan bike off to you tomorrow.", [("delivery", None, None, "tomorrow", "2025-03-05")]),
     "a fee drops off": (
         "The late fee will drop off your account by Friday.", [("fee_waiver", None, None, "by Friday", "2025-03-07")]),
+    # "one of them" (of a team named before) and "one of us" act for the company
+    "one of us will ring": (
+        "One of us will ring you back this afternoon.", [("callback", None, None, "this afternoon", "2025-03-04")]),
+    "one of them will visit": (
+        "Our engineers are busy today; one of them will visit on Thursday.",
+        [("delivery", None, None, "on Thursday", "2025-03-06")]),
+    "one of them, a thing": ("One of them has been refunded.", [("refund", None, None, None, None)]),
 }
 
 

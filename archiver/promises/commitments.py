@@ -1214,6 +1214,8 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
         return "pronoun", start  # "the same will reflect in 3 days", "the money shall be transferred"
     if any(w in QUANTIFIERS and not (w == "any" and not phrase[-1].endswith("s")) for w in phrase):
         return "generic", start  # "all new customers", "any refunds"; but "any remaining balance" is one
+    if phrase[:2] == ["one", "of"] and phrase[2:] in (["them"], ["us"]):
+        return ("first" if phrase[2] == "us" else "agent"), start  # "one of them will call you within the hour"
     if head in ("someone", "somebody") or (
         any(w in AGENT_NOUNS or w[:-1] in AGENT_NOUNS for w in phrase) and "'s" not in phrase
     ):
