@@ -912,6 +912,11 @@ BLIND9_CASES = {
         "Our engineers are busy today; one of them will visit on Thursday.",
         [("delivery", None, None, "on Thursday", "2025-03-06")]),
     "one of them, a thing": ("One of them has been refunded.", [("refund", None, None, None, None)]),
+    # what is "now on your account/bill/folio" was put there: the thing names the kind
+    "credit now on the account": (
+        "The $20 goodwill credit is now on your account.", [("credit", 20.0, "USD", None, None)]),
+    "points now on the statement": (
+        "Your 2,000 bonus points are now on your statement.", [("rewards", None, None, None, None)]),
 }
 
 
@@ -929,6 +934,7 @@ BLIND9_NEGATIVES = {
     "a number is no document": "I'll get the reference number over to you.",
     "the customer shares": "Please share your order number.",
     "a span alone promises nothing": "5-7 days.",
+    "the customer's own payment on the account": "Your payment is now on your account.",
 }
 
 

@@ -575,6 +575,8 @@ _MAILBOXES = frozenset({"inbox", "mailbox", "post", "mail", "app"})
 #: where money will be: only said of what is to come ("the £40 is in your account" is how things stand)
 _ACCOUNTS = frozenset({"account", "bank"})
 _BE_IN_ACCOUNT = Verb("be_in_account", None, NEUTRAL)
+#: where what is put on the account shows: "your credit is now on your folio"
+_BILLS = frozenset({"folio", "bill", "account", "statement", "invoice"})
 
 
 def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) -> tuple[Verb, str] | None:
@@ -594,6 +596,8 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
         return _BE_IN_ACCOUNT, "pp"  # "it'll be in your bank within 5 working days": money on its way
     if w == "in" and nxt != "place":
         return None
+    if w == "on" and now and nxt == "your" and i + 2 < end and words[i + 2] in _BILLS:
+        return _BE_VISIBLE, "pp"  # "your $75 credit is now on your folio": what is on it names the kind
     if w == "on" and now and (i + 1 >= end or nxt in ("for", "and", ",", ".", "!") or nxt[:1] == "\u2705"):
         return _BE_STATE, "pp"  # "text alerts are now on for any transaction over $100": switched on
     if w == "on" and now and nxt.isalpha() and nxt not in _NP_END and nxt not in _ARTICLES and nxt != "hold" and (
