@@ -917,6 +917,17 @@ BLIND9_CASES = {
         "The $20 goodwill credit is now on your account.", [("credit", 20.0, "USD", None, None)]),
     "points now on the statement": (
         "Your 2,000 bonus points are now on your statement.", [("rewards", None, None, None, None)]),
+    # "the refund will appear ..." later on dates the last money promise, even with another said between
+    "refund appears, after a change": (
+        "I've refunded the $25 booking fee and updated your email address. The refund will appear within 5 working days.",
+        [("fee_waiver", 25.0, "USD", "within 5 working days", "2025-03-11",
+          "I've refunded the $25 booking fee and updated your email address."),
+         ("account_change", None, None, None, None,
+          "I've refunded the $25 booking fee and updated your email address.")]),
+    "this credit shows, after a change": (
+        "I've credited $15 to your account and extended your trial. This credit should show by Friday.",
+        [("credit", 15.0, "USD", "by Friday", "2025-03-07", "I've credited $15 to your account and extended your trial."),
+         ("account_change", None, None, None, None, "I've credited $15 to your account and extended your trial.")]),
 }
 
 

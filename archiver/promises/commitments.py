@@ -387,7 +387,10 @@ def _sentence_promises(
             day = _DAY_OF.search(clause)  # "I've put you on tomorrow's 7:05": the day of what is booked
             due = find_due(day.group(1), when) if day else due
         promise = Promise(kind, written, amount, currency, *due)
-        if found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
+        again = _said_again(hit, words, promise, found)
+        if again is not None:
+            found[again] = _merge(found[again], promise)  # "... The reversal should show within 2 business days."
+        elif found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
             if summaries is not None and kind == "other" and _sums_up(hit, words, end):
@@ -505,6 +508,24 @@ def _vague_kind(hit: _Found, words: list[str], facts: _ClauseFacts) -> str | Non
 
 def _points_back(words: list[str], verb_at: int, end: int) -> bool:
     return any(w in _PRONOUN_OBJECTS for w in words[verb_at + 1:min(end, verb_at + 3)])
+
+
+def _said_again(hit: _Found, words: list[str], new: Promise, found: list[Promise]) -> int | None:
+    """Where in `found` is the money a clause only says the showing of: "The reversal should show within 2 days".
+
+    Its subject is "the" and a word of money, with no sum of its own, and its verb only says it shows; it
+    adds to the last money promise of the message, even with another promise said between.
+    """
+    if hit.np is None or hit.verb is None or hit.verb.mode != NEUTRAL or new.amount is not None or (
+            new.kind not in _MONEY_KINDS):
+        return None
+    subject = [w for w in words[hit.np:hit.verb_at] if w not in _VERB_AUX and w not in _ADVERBS]
+    if len(subject) != 2 or subject[0] not in ("the", "this", "that"):
+        return None
+    for k in range(len(found) - 1, max(-1, len(found) - 4), -1):
+        if found[k].kind in _MONEY_KINDS:
+            return k
+    return None
 
 
 def _continues(previous: Promise, new: Promise) -> bool:
