@@ -928,6 +928,12 @@ BLIND9_CASES = {
         "I've credited $15 to your account and extended your trial. This credit should show by Friday.",
         [("credit", 15.0, "USD", "by Friday", "2025-03-07", "I've credited $15 to your account and extended your trial."),
          ("account_change", None, None, None, None, "I've credited $15 to your account and extended your trial.")]),
+    # a rate, price or limit dropped "from" one figure "to" another is lowered
+    "rate dropped from, to": (
+        "I've dropped your interest rate from 24.9% to 19.9%.", [("account_change", None, None, None, None)]),
+    "limit dropped from, to": (
+        "We've dropped your credit limit from $5,000 to $3,000 as you asked.",
+        [("account_change", 5000.0, "USD", None, None)]),
 }
 
 
@@ -946,6 +952,7 @@ BLIND9_NEGATIVES = {
     "the customer shares": "Please share your order number.",
     "a span alone promises nothing": "5-7 days.",
     "the customer's own payment on the account": "Your payment is now on your account.",
+    "a parcel dropped is no rate": "I dropped the parcel from 3 to 5 pm.",
 }
 
 

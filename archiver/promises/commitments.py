@@ -1416,8 +1416,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     if lemma in ("go", "come") and "down" in after[:2] or lemma == "drop" and (after[:1] == ["to"] or (
             after[:1] == ["by"] and after[1:2] and after[1][0] in _MONEY_STARTS)):
         return _GO_DOWN  # "your premium will drop by $12"
-    if lemma == "drop" and _to_a_sum(after[:4], after):
-        return VERB_BY_LEMMA["lower"]  # "I've dropped your plan to the $45 one": lowered
+    if lemma == "drop" and (_to_a_sum(after[:4], after) or _from_a_sum(after)):
+        return VERB_BY_LEMMA["lower"]  # "I've dropped your plan to the $45 one", "your APR from 27.49% to 21.99%"
     if lemma == "drop" and not _INTO.isdisjoint(after[:6]):
         return _POP_ON  # "I've dropped 500 bonus miles into your account": put on, as with "popped"
     if lemma == "go":
@@ -1566,6 +1566,16 @@ def _object_named(words: list[str], k: int, end: int) -> bool:
     """
     w = words[k] if k < end else ""
     return w in _DETERMINERS or w in _INDIRECT or w in _PRONOUN_OBJECTS or w[:1] in _MONEY_STARTS
+
+
+def _from_a_sum(after: list[str]) -> bool:
+    """Whether a short object is followed by "from" a sum "to" a sum ("your purchase APR from 27.49% to 21.99%")."""
+    if "from" not in after[:5]:
+        return False
+    k = after.index("from") + 1
+    if not any(w in BAD_NEWS or NOUNS.get(w) == "account_change" for w in after[:k - 1]):
+        return False  # what drops must be a rate, a price or a limit: not "dropped the parcel from 3 to 5"
+    return k < len(after) and after[k][:1] in _MONEY_STARTS and _to_a_sum(after[k + 1:k + 3], after[k + 1:])
 
 
 def _to_a_sum(head: list[str], after: list[str]) -> bool:
