@@ -934,6 +934,17 @@ BLIND9_CASES = {
     "limit dropped from, to": (
         "We've dropped your credit limit from $5,000 to $3,000 as you asked.",
         [("account_change", 5000.0, "USD", None, None)]),
+    # a change "from" a day, or that "takes effect" on it, is due then; "from ... to ..." is a period
+    "moved from a day": (
+        "I've moved your broadband to the Fibre 500 package from 1 April.",
+        [("account_change", None, None, "from 1 April", "2025-04-01")]),
+    "takes effect on a day": (
+        "I've switched your plan to Unlimited, and that takes effect March 20.",
+        [("account_change", None, None, "takes effect March 20", "2025-03-20")]),
+    "a period is no due date": (
+        "I've put a travel notice on your card from March 10 to March 24.", [("account_change", None, None, None, None)]),
+    "charges from a day happened then": (
+        "I've refunded the two charges from 3 January.", [("refund", None, None, None, None)]),
 }
 
 

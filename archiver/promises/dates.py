@@ -79,10 +79,13 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
                 r"(?P<wd>mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)\b\.?(?!')"),
     ("clock", r"\b(?:by|before|until)\s+(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?"),
     # "on your next billing date, Nov 4": the date named after the word "date"
-    ("date", r"\b(?:by|on|for|before|(?:effect|effective|live|active)\s+from|effective|starting|as\s+of|"
+    # a change "from 1 December", or one that "takes effect December 1", is due on the day it starts
+    ("date", r"\b(?:by|on|for|before|(?:effect|effective|live|active)\s+from|effective|starting|as\s+of|from|(?:takes?\s+)?effect|"
              r"no\s+later\s+than)\s+(?:the\s+)?(?P<d>"
              + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?(?:,?\s+\d{4})?"
-             r"|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b"),
+             r"|\d{1,2}" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?)\b"
+             # "from March 10 to March 24" is a period, not the day a change starts
+             r"(?!\s*(?:to|until|till|through|-|\u2013)\s*(?:the\s+)?(?:\d|" + _MONTHS + r"))"),
     # "it'll apply to your Jan 7 invoice", "on your next billing date, Nov 4": the date of the bill or the
     # billing day; the due text is the date alone
     ("date", r"(?:(?<=\byour\s)|(?<=\bthe\s))(?P<d>" + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL
@@ -150,6 +153,11 @@ _PAST_DAY = re.compile(
     r"(?:\blast|\b(?:fees?|charges?|payments?|transactions?|debits?|deposits?|orders?|requests?|calls?|chats?|"
     r"messages?|emails?|letters?|complaints?)\s+(?:(?:made|placed|sent|taken|raised)\s+)?from(?:\s+last)?)\s+$", re.I)
 _PAST_DAY_WINDOW = 40
+#: what a date "from" after it dates as past: "the charges from 3 January", "your request from 2 May"
+_PAST_THING = re.compile(
+    r"\b(?:fees?|charges?|payments?|transactions?|debits?|deposits?|orders?|requests?|calls?|chats?|messages?|emails?|"
+    r"letters?|complaints?|bills?|statements?|invoices?|purchases?)\s+(?:(?:made|placed|sent|taken|raised|dated)\s+)?$",
+    re.I)
 
 
 def _due_matches(text: str) -> list[tuple[str, re.Match]]:
@@ -173,6 +181,9 @@ def _due_matches(text: str) -> list[tuple[str, re.Match]]:
             if kind in ("weekday", "weekday_short") and _PAST_DAY.search(
                     text, max(0, m.start() - _PAST_DAY_WINDOW), m.start()):
                 continue  # "the $35 fee from Tuesday", "your request from last Tuesday": the day it happened
+            if kind == "date" and lower.startswith("from", m.start()) and _PAST_THING.search(
+                    text, max(0, m.start() - _PAST_DAY_WINDOW), m.start()):
+                continue  # "the charges from 3 January": the day they happened
             if text[m.end():m.end() + 2] == "'s":
                 continue  # "this month's late fee", "tonight's stay": what it is for, not when it is due
             k = bisect_left(starts, m.start())
