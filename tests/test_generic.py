@@ -1016,7 +1016,27 @@ MONOGRAM_AVATARS = """
   <x-turn from="visitor"><div class="text">Perfect</div></x-turn>
 </div>"""
 
+EVENTS_BESIDE_THE_LIST = """
+<div class="chat-record">
+  <p class="notice">Your request was queued <span class="stamp">4:02 PM</span></p>
+  <ul class="lines">
+    <li class="line line--agent"><b class="who">Sunil</b> Hello, how can I help?</li>
+    <li class="line line--customer"><b class="who">Mo</b> Just checking my balance</li>
+  </ul>
+  <p class="notice">Chat closed</p>
+  <p class="notice">Please rate this chat</p>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "event lines just before and after the transcript's list, outside it, are its first and last lines": (
+        EVENTS_BESIDE_THE_LIST,
+        [
+            M("system", "", "Your request was queued", "4:02 PM"),
+            M("agent", "Sunil", "Hello, how can I help?"),
+            M("customer", "Mo", "Just checking my balance"),
+            M("system", "", "Chat closed"),
+        ],
+    ),
     "a monogram avatar's letters (aria-hidden 'MK') are not the message's text": (
         MONOGRAM_AVATARS,
         [
@@ -1112,6 +1132,26 @@ ROUND4_SNIPPETS = {
 @pytest.mark.parametrize("html, expected", ROUND4_SNIPPETS.values(), ids=ROUND4_SNIPPETS.keys())
 def test_round4_snippet(html: str, expected: list[M]) -> None:
     assert parse(html) == expected
+
+
+def test_a_large_page_does_not_repeat_the_event_before_its_list_in_every_slice(monkeypatch) -> None:
+    from archiver import parsers
+    from archiver.model import Document
+    from archiver.parsers import find_chat, slices
+
+    rows = "".join(
+        f'<li class="line line--{"agent" if i % 2 else "customer"}">Message {i} about order {i:05d}</li>'
+        for i in range(400)
+    )
+    html = (f'<html><body><div class="chat-record"><p class="notice">Ava joined the chat</p>'
+            f'<ul class="lines">{rows}</ul></div></body></html>')
+    whole = generic.parse(make_soup(html)).messages
+    assert whole[0] == M("system", "", "Ava joined the chat") and len(whole) == 401
+    monkeypatch.setattr(slices, "LARGE", 8_000)
+    monkeypatch.setattr(slices, "SLICE", 6_000)
+    monkeypatch.setattr(parsers, "FULL_PARSE_LIMIT", 8_000)
+    sliced = find_chat([Document(html=html, location="big.html")]).messages
+    assert sliced == whole[1:]  # a slice cannot tell the page's own events from the repeated prefix
 
 
 def test_a_page_titled_as_a_chat_is_a_chat_cue() -> None:

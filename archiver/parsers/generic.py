@@ -1275,8 +1275,12 @@ def detect(soup: BeautifulSoup) -> bool:
     return True
 
 
-def parse(soup: BeautifulSoup) -> ParsedChat:
-    """The chat transcript in `soup`, or an empty message list when there is none."""
+def parse(soup: BeautifulSoup, *, events_beside: bool = True) -> ParsedChat:
+    """The chat transcript in `soup`, or an empty message list when there is none.
+
+    `events_beside=False` leaves out event lines outside the transcript's list:
+    a large page's slices each repeat what stands before the list.
+    """
     best: _Candidate | None = None
     best_tag: Tag | None = None
     best_key: tuple[int, int, int] | None = None
@@ -1291,6 +1295,8 @@ def parse(soup: BeautifulSoup) -> ParsedChat:
     if best is None or best_tag is None:
         return ParsedChat(parser=NAME, messages=_text_log(soup, reader))
     messages = _with_sibling_sections(reader, best_tag, best.messages)
+    if messages is best.messages and events_beside:
+        messages = _with_events_beside(reader, best_tag, messages, best.header_text)
     return ParsedChat(parser=NAME, messages=messages, header_text=best.header_text)
 
 
@@ -1316,6 +1322,43 @@ def _with_sibling_sections(reader: _Reader, tag: Tag, messages: list[ParsedMessa
         if not isinstance(result, str):
             out.extend(result.messages)
     return out
+
+
+def _with_events_beside(reader: _Reader, tag: Tag, messages: list[ParsedMessage],
+                        header: str | None = None) -> list[ParsedMessage]:
+    """Event lines standing just before or after the transcript's list, outside it.
+
+    "Chat request received" above a `<dl>` of turns and "Chat ended" below it
+    are the chat's first and last lines. Only adjacent siblings count, and only
+    while each reads as an event: an event's wording, or a timed system-worded block.
+    """
+
+    def events(siblings: Iterable[Tag]) -> list[ParsedMessage]:
+        out = []
+        for sib in itertools.islice(siblings, 5):
+            if sib.name in NON_TEXT:
+                continue
+            r = reader.read(sib)
+            if r is None or not r.text or r.speaker or "\n" in r.text or len(r.text) > 160:
+                break
+            text, clock = r.event_text or r.text, r.time_text
+            if header and cues.clean(text) == cues.clean(header):
+                break  # "Chat started: March 3, 2025 2:04 PM" heads the page: its header_text
+            timed = _TRAILING_TIME.match(text) if not clock else None
+            if timed and cues.time_like(timed.group(2)):
+                text, clock = timed.group(1), timed.group(2)
+            # a system-worded line needs its time too: "Rate this chat" in a notice box is no event
+            if r.typing or not (cues.is_event(text) or (r.strong.side() == "system" and clock)):
+                break
+            out.append(ParsedMessage(role="system", speaker="", text=text, time_text=clock,
+                                     datetime_text=r.datetime_text))
+        return out
+
+    before = events(tag.find_previous_siblings(True))
+    after = events(tag.find_next_siblings(True))
+    if not before and not after:
+        return messages
+    return [*reversed(before), *messages, *after]
 
 
 #: a transcript written as text lines needs this many timed lines ("[16:20:11] Marco (Agent): Hello")

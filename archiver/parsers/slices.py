@@ -18,6 +18,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from ..model import ParsedChat, ParsedMessage
@@ -228,6 +229,16 @@ def _join(merged: list[ParsedMessage], chat: list[ParsedMessage], shared: int | 
     merged.extend(new)
 
 
+class _GenericInSlices:
+    """The generic parser as a slice reads it: no event lines from outside the list."""
+
+    @staticmethod
+    def parse(soup: BeautifulSoup) -> ParsedChat:
+        from . import generic
+
+        return generic.parse(soup, events_beside=False)
+
+
 def parse_large(html: str, location: str, *, generic_too: bool = False) -> ParsedChat | None:
     """The chat in a large document, parsed slice by slice, or None.
 
@@ -247,11 +258,14 @@ def parse_large(html: str, location: str, *, generic_too: bool = False) -> Parse
         if parser is None:
             chat = parse_soup(soup, location)
             if chat is None and generic_too:
-                generic_chat = generic.parse(soup)
+                generic_chat = generic.parse(soup, events_beside=False)
                 chat = generic_chat if generic_chat.messages else None
             if chat is None:
                 continue
             parser = by_name(chat.parser)
+            if parser is generic:
+                # every slice repeats what stands before the list: its events would repeat too
+                parser = _GenericInSlices
         else:
             chat = parser.parse(soup)
         if merged is None:
