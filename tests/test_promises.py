@@ -964,6 +964,9 @@ BLIND9_NEGATIVES = {
     "a span alone promises nothing": "5-7 days.",
     "the customer's own payment on the account": "Your payment is now on your account.",
     "a parcel dropped is no rate": "I dropped the parcel from 3 to 5 pm.",
+    # what waits on the customer's go-ahead is an offer
+    "say the word and": "Say the word and we'll send a new router.",
+    "give me the go-ahead and": "Give me the go-ahead and I'll cancel the policy.",
 }
 
 
