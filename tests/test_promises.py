@@ -945,6 +945,17 @@ BLIND9_CASES = {
         "I've put a travel notice on your card from March 10 to March 24.", [("account_change", None, None, None, None)]),
     "charges from a day happened then": (
         "I've refunded the two charges from 3 January.", [("refund", None, None, None, None)]),
+    # "you won't be charged", with no fee named, after a change of plan is what the change means
+    "paused, then not billed": (
+        "I've paused your gym membership. You won't be billed on the 1st.",
+        [("account_change", None, None, None, None, "I've paused your gym membership.")]),
+    "closed, then not charged": (
+        "Your storage plan has been closed. You won't be charged again.",
+        [("account_change", None, None, None, None, "Your storage plan has been closed.")]),
+    "a new card, then not charged": (
+        "I've sent you a new card. You won't be charged for it.",
+        [("replacement", None, None, None, None, "I've sent you a new card."),
+         ("fee_waiver", None, None, None, None, "You won't be charged for it.")]),
 }
 
 

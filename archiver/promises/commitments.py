@@ -376,6 +376,9 @@ def _sentence_promises(
         if unpriced and unpriced.kind in _PAID_OUT and amount is not None and kind in _MONEY_KINDS + ("_",) and (
                 _money_subject(sentence, tokens, first, hit.verb_at) or _claim_paid(unpriced, hit)):
             kind = "_"  # "I've approved your compensation: 400,00 € will be paid ...": the same money
+        if kind == "_" and hit.local and len(found) == own and found and found[-1].kind == "account_change" and (
+                hit.fallback == "fee_waiver"):
+            continue  # "I've cancelled your subscription. You won't be charged on 20 October.": what the change means
         if kind == "_" and (not found or (hit.local and len(found) == own)):
             kind = _vague_kind(hit, words, _ClauseFacts(clause, sentence, words, first, end))
         if kind is None:
