@@ -956,6 +956,9 @@ BLIND9_CASES = {
         "I've sent you a new card. You won't be charged for it.",
         [("replacement", None, None, None, None, "I've sent you a new card."),
          ("fee_waiver", None, None, None, None, "You won't be charged for it.")]),
+    # a status line may say where its thing went ("to ...") and its thing may be a sum
+    "plan switched to": ("Plan switched to Unlimited \u2705", [("account_change", None, None, None, None)]),
+    "a sum refunded to": ("\u00a330 refunded to your Mastercard.", [("refund", 30.0, "GBP", None, None)]),
 }
 
 
@@ -978,6 +981,9 @@ BLIND9_NEGATIVES = {
     # what waits on the customer's go-ahead is an offer
     "say the word and": "Say the word and we'll send a new router.",
     "give me the go-ahead and": "Give me the go-ahead and I'll cancel the policy.",
+    # "the ... assigned to" is a thing described, "is credited to" a habit: no status line
+    "the one assigned to": "The engineer assigned to your job is Sam.",
+    "credited to, as a habit": "Interest is credited to savings accounts monthly.",
 }
 
 

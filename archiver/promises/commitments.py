@@ -755,6 +755,10 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
     return None
 
 
+#: what a status line's participle may be followed by, up to the line's end: where or what it went to
+_STATUS_TO = frozenset({"to", "onto", "into"})
+
+
 def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb] | None:
     """(start, end, verb) of a verbless status line: a short noun phrase and a participle.
 
@@ -769,8 +773,11 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     if k < end and words[k] in ("your", "the"):
         k += 1
     head = k
-    while k < end and k - head < 2 and words[k].isalpha() and FORMS.get(words[k], (None, "base"))[1] == "base":
+    while k < end and k - head < 2 and words[k].isalpha() and FORMS.get(words[k], (None, "base"))[1] == "base" and (
+            words[k] not in _VERB_AUX):
         k += 1
+    if k == head and k < end and words[k][:1] in MONEY_SIGNS and any(ch.isdigit() for ch in words[k]):
+        k += 1  # "$45.00 refunded to your Visa": a sum is the thing
     if k == head or k >= end:
         return None
     np_end = k
@@ -778,12 +785,15 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     if k < end and words[k] in ("now", "all"):
         k += 1
     verb, form = FORMS.get(words[k], (None, "")) if k < end else (None, "")
-    if verb is None or form not in ("pp", "pastpp") or verb.mode in (NEUTRAL, RECEIVE) or _thing_kind(
-            words, start, np_end) not in _KINDS_SET | {"fee"}:
+    if verb is None or form not in ("pp", "pastpp") or verb.mode in (NEUTRAL, RECEIVE) or (_thing_kind(
+            words, start, np_end) not in _KINDS_SET | {"fee"} and not (
+            verb.removal and _all_money(words[start:np_end]))):
         return None
     k += 1
     if k + 1 < end and words[k] in ("for", "of") and words[k + 1][:1] in MONEY_SIGNS:
         k += 2  # "Refund processed for $612.30"
+    elif k + 1 < end and words[k] in _STATUS_TO and start == head:  # not "the adjuster assigned to your claim"
+        return start, np_end, verb  # "Plan downgraded to Basic (\u20b9199/month)", "$45.00 refunded to your Visa"
     while k < end and words[k] != "," and not words[k][:1].isalnum():
         k += 1  # the marks that end the line: ".", "!", an emoji
     return (start, np_end, verb) if k == end or words[k] == "," else None
