@@ -959,6 +959,15 @@ BLIND9_CASES = {
     # a status line may say where its thing went ("to ...") and its thing may be a sum
     "plan switched to": ("Plan switched to Unlimited \u2705", [("account_change", None, None, None, None)]),
     "a sum refunded to": ("\u00a330 refunded to your Mastercard.", [("refund", 30.0, "GBP", None, None)]),
+    # a pronoun after an -ing word is its object: "an email confirming it" is the subject, not "it"
+    "an email confirming it": (
+        "I've upgraded your plan, and an email confirming it will be sent tonight.",
+        [("account_change", None, None, None, None),
+         ("follow_up", None, None, "tonight", "2025-03-04")]),
+    "a text confirming this": (
+        "I've reset your PIN. A text confirming this goes out today.",
+        [("account_change", None, None, None, None, "I've reset your PIN."),
+         ("follow_up", None, None, "today", "2025-03-04", "A text confirming this goes out today.")]),
 }
 
 

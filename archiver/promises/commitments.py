@@ -1230,6 +1230,12 @@ def _subject(tokens, words, first: int, subject_end: int) -> tuple[str, int]:
     head_at = _relative_head(words, first, subject_end)
     if head_at is not None:
         return "thing", head_at  # "the interest that was added on 23 December is being stripped out"
+    if last in ("it", "them", "this") and subject_end - 2 > first and FORMS.get(words[subject_end - 2], (None, ""))[1] == "ing":
+        for start in range(subject_end - 3, max(first, subject_end - 6) - 1, -1):
+            if words[start] in _ARTICLES:  # a noun may be a verb's form too: "an email confirming it"
+                return "thing", start  # "a letter confirming it goes out": "it" is what the letter confirms
+            if words[start] in _NP_END or not words[start][0].isalnum():
+                break
     if last in _PRONOUNS:
         return "pronoun", subject_end - 1
     start = subject_end - 1
