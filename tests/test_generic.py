@@ -1027,7 +1027,25 @@ EVENTS_BESIDE_THE_LIST = """
   <p class="notice">Please rate this chat</p>
 </div>"""
 
+BADGES_AND_ACCOUNT = """
+<div class="acct">Logged in as Rosa Diaz</div>
+<div class="help-chat">
+  <div class="it"><span class="nm">Quill</span><span class="badge">Virtual assistant</span><p>Hi! What's the problem?</p></div>
+  <div class="it"><span class="nm">Rosa</span><p>my bill doubled</p></div>
+  <div class="it"><span class="nm">Omar</span><span class="badge">Aster Energy</span><p>I'll check your meter reads.</p></div>
+  <div class="it"><span class="nm">Rosa</span><p>thanks</p></div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "one markup for everyone: a badge says bot, 'Logged in as' names the customer, the others are agents": (
+        BADGES_AND_ACCOUNT,
+        [
+            M("bot", "Quill", "Hi! What's the problem?"),
+            M("customer", "Rosa", "my bill doubled"),
+            M("agent", "Omar", "I'll check your meter reads."),
+            M("customer", "Rosa", "thanks"),
+        ],
+    ),
     "event lines just before and after the transcript's list, outside it, are its first and last lines": (
         EVENTS_BESIDE_THE_LIST,
         [
@@ -1162,3 +1180,24 @@ def test_a_page_titled_as_a_chat_is_a_chat_cue() -> None:
     for title in ("Live chat FAQ | Acme", "Orders | Acme"):
         page = make_soup(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
         assert generic.parse(page).messages == []
+
+
+ROUND4_NO_CHAT = {
+    "a member list on a signed-in page: a name column and the account holder, but no chat": (
+        '<div class="acct">Signed in as Rosa Diaz</div><div class="people">'
+        '<div class="row"><span class="n">Rosa</span><p>Joined in 2019, 14 reviews</p></div>'
+        '<div class="row"><span class="n">Omar</span><p>Joined in 2021, 3 reviews</p></div>'
+        '<div class="row"><span class="n">Quill</span><span class="badge">Moderator</span><p>Joined in 2018</p></div>'
+        '<div class="row"><span class="n">Omar</span><p>Top contributor this month</p></div></div>'
+    ),
+    "a right-aligned price column in a table styled inline": (
+        '<table class="items"><tr><td>Router</td><td style="text-align:right">£40</td></tr>'
+        '<tr style="text-align:right"><td>Total</td><td>£40</td></tr><tr><td>Cable</td><td>£5</td></tr>'
+        '<tr style="text-align:right"><td>Delivery</td><td>£3</td></tr></table>'
+    ),
+}
+
+
+@pytest.mark.parametrize("html", ROUND4_NO_CHAT.values(), ids=ROUND4_NO_CHAT.keys())
+def test_round4_page_without_a_chat(html: str) -> None:
+    assert parse(html) == []

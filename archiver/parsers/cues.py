@@ -54,6 +54,8 @@ NOT_CHAT = frozenset(
 )
 #: labels inside a bubble that are not its text
 NAME_WORDS = frozenset("name author sender username nickname nick who byline displayname from".split())
+#: a small label beside a sender's name saying what they are ("Assistant", "Tidewater Air")
+BADGE_WORDS = frozenset("badge badges bdg".split())
 TIME_WORDS = frozenset("time timestamp stamp date datetime ts when clock timeago ago age".split())
 META_WORDS = frozenset("header head meta metadata info details heading top foot footer sig signature".split())
 #: a file chip's parts: its meta row ("PDF · 212 KB") names no sender
@@ -198,6 +200,16 @@ def chat_title(title: str) -> bool:
     head = re.split(r"\s+[|·•–—:-]\s+|\s*[|·•]\s*", clean(title), maxsplit=1)[0]
     words = {w.lower() for w in _WORD_SPLIT.split(head) if w}
     return bool(words & STRONG_CHAT) and (words <= STRONG_CHAT | _CHAT_TITLE_WORDS or bool(_CHAT_WITH.match(head)))
+
+
+_SIGNED_IN = re.compile(
+    r"\b(?:signed|logged)\s+in\s+as\s+(?-i:([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))", re.I)
+
+
+def signed_in_name(text: str) -> str:
+    """The account holder a page names: "Signed in as Sam Patel · Tide Miles" -> "Sam Patel"."""
+    m = _SIGNED_IN.search(text)
+    return m.group(1) if m else ""
 
 
 _REACTED = re.compile(r"\breact(?:ed|ion)\b", re.I)

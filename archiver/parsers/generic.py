@@ -100,6 +100,10 @@ class _Words:
             self._words[key] = found
         return found
 
+    def mark_name(self, tag: Tag) -> None:
+        """Read `tag` as a name label from now on (a name column found by its values)."""
+        self._words[id(tag)] = self.of(tag) | {"name"}
+
     def shape(self, tag: Tag) -> str:
         """Tag name plus classes, side/state words dropped and hashes blanked.
 
@@ -198,6 +202,8 @@ class _Read:
     chat_words: bool = False
     #: a screen-reader "X said" / "Message from X" label was found
     spoken: bool = False
+    #: a badge beside the name ("Assistant"): what the sender is
+    badge: str = ""
 
     def vote(self, role: str | None, weight: int) -> None:
         self.votes.add(role, weight)
@@ -212,11 +218,16 @@ class _Reader:
         sides: dict[str, str] = {}
         #: the page is titled as a chat ("Chat | BluePeak"): a chat cue for every candidate
         self.chat_page = False
+        #: the account holder the page names ("Signed in as Sam Patel"): the customer
+        self.account = ""
         if soup is not None:
             css = "".join(t.get_text() for t in itertools.islice(soup.find_all("style"), 50))
             sides = cues.stylesheet_sides(css)
             title = soup.title.get_text() if soup.title is not None else ""
             self.chat_page = cues.chat_title(title)
+            found = soup.find(string=_SIGNED_IN_HINT)
+            if found is not None:
+                self.account = cues.signed_in_name(cues.clean(str(found)))
         self.words = _Words(sides)
         self._all_text: dict[int, str] = {}
 
@@ -343,6 +354,12 @@ class _Reader:
                 if found:
                     avatars.append(found)
                 continue
+            if w & cues.BADGE_WORDS and depth <= 4:
+                text = self.all_text(node)
+                if text and len(text) <= 30 and len(text.split()) <= 4 and not cues.time_like(text):
+                    r.badge = r.badge or text  # <span class="nm">Tide</span><span class="bdg">Assistant</span>
+                    labels.append(node)
+                    continue
             if w & (cues.NAME_WORDS | cues.TIME_WORDS | cues.META_WORDS | _SENT_AT) and depth <= 4:
                 if self._label(node, w, names, times, titles):
                     labels.append(node)
@@ -452,7 +469,7 @@ class _Reader:
                 if cues.name_like(t) and not cues.time_like(t):
                     shown_name, paren = cues.split_name(t)
                     break
-        r.vote(cues.name_role(shown_name, paren), _W_NAME)
+        r.vote(cues.name_role(shown_name, paren or r.badge or None), _W_NAME)
         r.speaker = shown_name
         if not times and not spoken_time:
             # a hover tooltip is the only time some widgets give: title="9:47 AM"
@@ -643,6 +660,7 @@ _TRAILING_GLYPHS = re.compile(r"\s*[^\w\s.:]+$")
 
 #: the letters of a monogram avatar ("P", "JD")
 _INITIALS = re.compile(r"[A-Z]{1,3}")
+_SIGNED_IN_HINT = re.compile(r"(?:signed|logged)\s+in\s+as\s", re.I)
 #: marks an item shape found by its rows' own <time>s, not by words
 _TIMED = "@time:"
 
@@ -659,6 +677,18 @@ def _after_time(node: Tag, text_of: Callable[[Tag], str]) -> bool:
     """The element just before `node` is a time (a `<time>`, or a label reading as one)."""
     prev = node.find_previous_sibling(True)
     return prev is not None and (prev.name == "time" or cues.time_like(text_of(prev)))
+
+
+def _leading_leaf(block: Tag, text_of: Callable[[Tag], str]) -> tuple[Tag, str] | None:
+    """The first text-bearing leaf of `block`, times and hidden labels stepped over, if more text follows."""
+    for el in block.find_all(True, limit=12):
+        if el.name in NON_TEXT or el.name == "time" or is_hidden(el) or _children(el):
+            continue
+        text = text_of(el)
+        if not text or cues.time_like(text):
+            continue
+        return (el, text) if len(text_of(block)) > len(text) + 1 else None
+    return None
 
 
 def _bare_time(text: str) -> str:
@@ -815,6 +845,7 @@ class _Container:
         group = 0
         terms = self.tag.name == "dl"
         children = [c for c in _children(self.tag) if c.name not in NON_TEXT and c.name not in ("br", "hr", "img")]
+        self._mark_name_column(children)
         bodies = {id(c): self._group_body(c) for c in children if not (terms and c.name in ("dt", "dd"))}
         # a run of one bubble is a group too, when its siblings of the same shape are groups
         items: dict[str, str] = {}
@@ -856,6 +887,28 @@ class _Container:
                 r.strong.add_words(group_words, _W_OWN)
                 out.append(_Unit(r, self.words.shape(sub), group, item=self._is_item(sub, item)))
         return out
+
+    def _mark_name_column(self, children: list[Tag]) -> None:
+        """A name label with no name word, known by its values: "<span class=nm>Sam</span>".
+
+        When most blocks open (times aside) with a leaf of one class holding a
+        short name, from only a few names in all, that class is the sender's name.
+        """
+        if len(children) < 3:
+            return
+        found: dict[tuple[str, str], list[tuple[Tag, str]]] = {}
+        for child in children:
+            lead = _leading_leaf(child, self.reader.all_text)
+            if lead is not None:
+                found.setdefault((lead[0].name, " ".join(classes(lead[0]))), []).append(lead)
+        for (_, cls), leads in found.items():
+            texts = {t for _, t in leads}
+            if (not cls or len(leads) < 3 or len(leads) * 3 < len(children) * 2
+                    or len(texts) > max(3, len(leads) // 3)):
+                continue
+            if all(cues.name_like(t) and len(t.split()) <= 3 for t in texts):
+                for el, _ in leads:
+                    self.words.mark_name(el)
 
     def _read(self, tag: Tag, skip_subtree: Tag | None = None) -> _Read:
         r = self.reader.read(tag, skip_subtree)
@@ -1083,6 +1136,11 @@ class _Container:
         # side identified in a markedly chat container, blocks of that shape
         # with no evidence are the other side ("is-mine" layouts); with both
         # sides identified, an unmarked block continues the one before it.
+        account = self.reader.account
+        if account:
+            for d in drafts:
+                if d.role is None and d.read.speaker in (account, account.split()[0]):
+                    d.role, d.explicit = "customer", True  # "Sam" on a page "Signed in as Sam Patel"
         by_speaker = {d.read.speaker: d.role for d in drafts if d.explicit and d.read.speaker}
         has_customer = any(d.role == "customer" and d.explicit for d in drafts)
         explicit_sides = {_side_of(d.role) for d in drafts if d.explicit and d.role != "system"}
