@@ -968,6 +968,13 @@ BLIND9_CASES = {
         "I've reset your PIN. A text confirming this goes out today.",
         [("account_change", None, None, None, None, "I've reset your PIN."),
          ("follow_up", None, None, "today", "2025-03-04", "A text confirming this goes out today.")]),
+    # a claim's payout said after it, with no other sum, is that claim's: it dates it
+    "claim, then paid out": (
+        "I've approved your claim for $800, and we'll pay it out by Friday.",
+        [("dispute", 800.0, "USD", "by Friday", "2025-03-07")]),
+    "claim, then the benefit paid": (
+        "I've approved your claim, and we'll pay the benefit into your account by Friday.",
+        [("dispute", None, None, "by Friday", "2025-03-07")]),
 }
 
 

@@ -376,6 +376,8 @@ def _sentence_promises(
         if unpriced and unpriced.kind in _PAID_OUT and amount is not None and kind in _MONEY_KINDS + ("_",) and (
                 _money_subject(sentence, tokens, first, hit.verb_at) or _claim_paid(unpriced, hit)):
             kind = "_"  # "I've approved your compensation: 400,00 € will be paid ...": the same money
+        elif len(found) > own and _claim_paid(found[-1], hit) and amount in (None, found[-1].amount):
+            kind = "_"  # "I've lodged your claim, AUD 340 in total, and the benefit will be paid ...": its payout
         if kind == "_" and hit.local and len(found) == own and found and found[-1].kind == "account_change" and (
                 hit.fallback == "fee_waiver"):
             continue  # "I've cancelled your subscription. You won't be charged on 20 October.": what the change means
