@@ -975,6 +975,13 @@ BLIND9_CASES = {
     "claim, then the benefit paid": (
         "I've approved your claim, and we'll pay the benefit into your account by Friday.",
         [("dispute", None, None, "by Friday", "2025-03-07")]),
+    # a notice received or sent is a letter; "next week" after it is no part of it
+    "cancellation notice by email": (
+        "You should get a cancellation notice by email.", [("follow_up", None, None, None, None)]),
+    "renewal notice next week": (
+        "You'll receive a renewal notice next week.", [("follow_up", None, None, "next week", "2025-03-16")]),
+    "a notice placed is a setting": (
+        "I've placed a travel notice on your card.", [("account_change", None, None, None, None)]),
 }
 
 

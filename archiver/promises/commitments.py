@@ -1698,6 +1698,11 @@ def _object_start(words: list[str], k: int, end: int) -> int | None:
     return k
 
 
+_TIME_UNITS = frozenset(
+    "week month year day morning afternoon evening night time monday tuesday wednesday thursday friday saturday "
+    "sunday".split())
+
+
 def _np(words: list[str], start: int | None, end: int) -> list[str]:
     """The words of the noun phrase starting at `start`, up to a preposition, verb or mark."""
     if start is None:
@@ -1713,6 +1718,8 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
             break
         if out and w in _NP_SUBJECTS:
             break
+        if out and w in ("next", "last") and k + 1 < end and words[k + 1] in _TIME_UNITS:
+            break  # "a renewal notice next week": the time is no part of the thing ("your next bill" is)
         if out and FORMS.get(w, (None, ""))[1] in ("pp", "pastpp") and (
                 k + 1 >= end or words[k + 1] in _NP_END or not words[k + 1][0].isalnum()):
             break  # "you'll see that reflected within 2 cycles": the participle is no part of the thing
@@ -1834,6 +1841,9 @@ def _kind(
             return "other"  # "we'll cover the towing bill", "reimburse your hotel costs"
         patient = "follow_up" if phrase[-1] in ("bill", "bills") and (
             verb.lemma in _DOCUMENT_VERBS or verb.mode in (NEUTRAL, RECEIVE)) else None
+    if patient == "account_change" and phrase and phrase[-1] in ("notice", "notices") and (
+            verb.mode == RECEIVE or verb.lemma in _DOCUMENT_VERBS):
+        patient = "follow_up"  # a notice sent or received is a letter; one placed on a card is a setting
     if patient == "_person":
         patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and patient not in ("follow_up", "callback"):
