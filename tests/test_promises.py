@@ -982,6 +982,11 @@ BLIND9_CASES = {
         "You'll receive a renewal notice next week.", [("follow_up", None, None, "next week", "2025-03-16")]),
     "a notice placed is a setting": (
         "I've placed a travel notice on your card.", [("account_change", None, None, None, None)]),
+    # "for this month" is what money covers; "this month" alone is still when
+    "refunded for this month": (
+        "I've refunded the $6 streaming charge for this month.", [("fee_waiver", 6.0, "USD", None, None)]),
+    "credited this month": (
+        "You'll get the $6 credit this month.", [("credit", 6.0, "USD", "this month", "2025-03-31")]),
 }
 
 
@@ -1233,6 +1238,9 @@ def test_the_latest_of_several_due_expressions_wins():
     "from the 10th to the 24th",
     "it took 3 days to arrive",
     "he gave $40 to show goodwill",
+    # blind9's class: what a sum covers, not when it is due
+    "the difference for this month",
+    "a discount for next month",
 ])
 def test_not_a_due_date(text):
     assert find_due(text, dt.datetime.fromisoformat(TUE)) == (None, None)

@@ -176,6 +176,8 @@ def _due_matches(text: str) -> list[tuple[str, re.Match]]:
             if kind in ("span", "vague") and _FOR_PERIOD.search(
                     text, max(0, m.start() - _FOR_PERIOD_WINDOW), m.start()):
                 continue  # "for the next 6 months" is a period, not a deadline
+            if kind == "week" and _FOR_PERIOD.search(text, max(0, m.start() - _FOR_PERIOD_WINDOW), m.start()):
+                continue  # "the \u00a34 difference for this month" is what it covers, not a deadline
             if kind in ("span", "vague") and _COUNTED_FROM.match(text, m.end()):
                 continue  # "within 6 weeks of the move" counts from another event
             if kind in ("weekday", "weekday_short") and _PAST_DAY.search(
