@@ -984,7 +984,7 @@ BLIND9_CASES = {
         "I've placed a travel notice on your card.", [("account_change", None, None, None, None)]),
     # "for this month" is what money covers; "this month" alone is still when
     "refunded for this month": (
-        "I've refunded the $6 streaming charge for this month.", [("fee_waiver", 6.0, "USD", None, None)]),
+        "I've refunded the $6 streaming charge for this month.", [("refund", 6.0, "USD", None, None)]),
     "credited this month": (
         "You'll get the $6 credit this month.", [("credit", 6.0, "USD", "this month", "2025-03-31")]),
 }
