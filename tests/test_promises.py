@@ -987,6 +987,11 @@ BLIND9_CASES = {
         "I've refunded the $6 streaming charge for this month.", [("refund", 6.0, "USD", None, None)]),
     "credited this month": (
         "You'll get the $6 credit this month.", [("credit", 6.0, "USD", "this month", "2025-03-31")]),
+    # a thing corrected "to" a new value is a setting changed; a mistake corrected is put right
+    "spelling corrected to": (
+        "I've corrected the spelling of your name to Siobhan.", [("account_change", None, None, None, None)]),
+    "code corrected to": ("Your tax code has been corrected to 1257L.", [("account_change", None, None, None, None)]),
+    "an error corrected": ("I've corrected the error on your bill.", [("other", None, None, None, None)]),
 }
 
 

@@ -1870,6 +1870,8 @@ def _kind(
         return verb.kind
     if patient == "fee":
         return None  # a fee sent or applied is no promise
+    if verb.lemma in ("correct", "amend") and patient in (None, "_info") and facts.found(_SET_TO):
+        return "account_change"  # "your tax code has been corrected to 1257L": set to a new value
     if verb.mode == OBJECT:
         if patient in _KINDS_SET and (verb.overrides is None or patient in verb.overrides):
             return patient
@@ -1914,6 +1916,8 @@ def _on_a_charge(words: list[str], patient_at: int | None, phrase: list[str], en
                for w in words[at + 1:min(end, at + 8)])
 
 
+#: a thing put right by setting it to a new value: "corrected to 1257L", "amended your date of birth to 4 May"
+_SET_TO = re.compile(r"\b(?:correct|amend)(?:ed|s)?\s+(?:[\w'-]+\s+){0,6}?to\s+(?!(?:you|your|us|our|me)\b)\w", re.I)
 #: verbs that put right what the company got wrong: even the customer's reading or payment ("corrected")
 _REPAIRS = frozenset({"correct", "fix", "repair", "resolve", "restore", "reinstate", "reconnect", "amend"})
 #: documents that record an account, which a reissue sends again rather than replaces
