@@ -1014,6 +1014,9 @@ BLIND9_NEGATIVES = {
     # what waits on the customer's go-ahead is an offer
     "say the word and": "Say the word and we'll send a new router.",
     "give me the go-ahead and": "Give me the go-ahead and I'll cancel the policy.",
+    # "shows as ..." is a tracking status read out, not a promise
+    "shows as delivered": "Your parcel shows as delivered on Monday.",
+    "shows as dispatched": "Your new card shows as dispatched on Friday.",
     # "the ... assigned to" is a thing described, "is credited to" a habit: no status line
     "the one assigned to": "The engineer assigned to your job is Sam.",
     "credited to, as a habit": "Interest is credited to savings accounts monthly.",
