@@ -992,6 +992,8 @@ BLIND9_CASES = {
         "I've corrected the spelling of your name to Siobhan.", [("account_change", None, None, None, None)]),
     "code corrected to": ("Your tax code has been corrected to 1257L.", [("account_change", None, None, None, None)]),
     "an error corrected": ("I've corrected the error on your bill.", [("other", None, None, None, None)]),
+    "a hedged time still dates the promise before": (
+        "I've refunded $40; you'd normally see it in 3 days.", [("refund", 40.0, "USD", "in 3 days", "2025-03-07")]),
 }
 
 
@@ -1014,6 +1016,9 @@ BLIND9_NEGATIVES = {
     # what waits on the customer's go-ahead is an offer
     "say the word and": "Say the word and we'll send a new router.",
     "give me the go-ahead and": "Give me the go-ahead and I'll cancel the policy.",
+    # a hedged or conditional "you'd have it" may date a promise before it, but never stands alone
+    "you'd have it": "Replacement cards go out by post, so if one's ordered now you'd have it by Friday.",
+    "you could have it": "Replacement keys are cut in branch, so if one's ordered now you could have it by Monday.",
     # "shows as ..." is a tracking status read out, not a promise
     "shows as delivered": "Your parcel shows as delivered on Monday.",
     "shows as dispatched": "Your new card shows as dispatched on Friday.",

@@ -264,6 +264,7 @@ class _Found:
     local: bool = False  # a "_" that adds only to a promise of the same sentence
     verb: Verb | None = None  # the verb, for a "_" that takes its kind from a noun before it
     undated: bool = False  # a date in the clause is when something recurs, not when it is due
+    hedged: bool = False  # a "_" under a hedge or condition: it may date the promise before, never stand alone
 
 
 # --------------------------------------------------------------------------
@@ -382,6 +383,8 @@ def _sentence_promises(
                 hit.fallback == "fee_waiver"):
             continue  # "I've cancelled your subscription. You won't be charged on 20 October.": what the change means
         if kind == "_" and (not found or (hit.local and len(found) == own)):
+            if hit.hedged:
+                continue  # "if one's ordered tonight you'd normally have it Friday": nothing before to date
             kind = _vague_kind(hit, words, _ClauseFacts(clause, sentence, words, first, end))
         if kind is None:
             continue
@@ -1046,7 +1049,7 @@ def _verb_group(
     fallback = None
     if kind == "_":  # "\u00a350 will be back in your account by Friday", alone: money given back
         fallback = "refund" if subject == "thing" and _all_money(words[np_start:subject_end]) else _own_kind(verb)
-    return _Found(kind, i, subject, tense, fallback=fallback, np=np, verb=verb)
+    return _Found(kind, i, subject, tense, fallback=fallback, np=np, verb=verb, hedged=kind == "_" and scoped)
 
 
 #: imperatives that tell the customer what is coming: "expect a call", "look out for an email"
