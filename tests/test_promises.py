@@ -992,6 +992,10 @@ BLIND9_CASES = {
         "I've corrected the spelling of your name to Siobhan.", [("account_change", None, None, None, None)]),
     "code corrected to": ("Your tax code has been corrected to 1257L.", [("account_change", None, None, None, None)]),
     "an error corrected": ("I've corrected the error on your bill.", [("other", None, None, None, None)]),
+    # a status line may open with "Done," or "Sorted," (and a "sir" or "madam")
+    "sorted, card blocked": ("Sorted, card blocked.", [("account_change", None, None, None, None)]),
+    "done madam, refund processed": (
+        "Done madam, refund processed for \u20b9499.", [("refund", 499.0, "INR", None, None)]),
     "a hedged time still dates the promise before": (
         "I've refunded $40; you'd normally see it in 3 days.", [("refund", 40.0, "USD", "in 3 days", "2025-03-07")]),
 }

@@ -760,6 +760,9 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
     return None
 
 
+#: what may open a status line before a comma: "Done sir, plan downgraded", "Sorted, card blocked"
+_DONE_OPENERS = frozenset({"done", "sorted", "ok", "okay", "right", "all"})
+_ADDRESSES = frozenset({"sir", "ma'am", "madam", "mate", "done"})
 #: what a status line's participle may be followed by, up to the line's end: where or what it went to
 _STATUS_TO = frozenset({"to", "onto", "into"})
 
@@ -774,6 +777,10 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     k = first
     while k < end and words[k] in _BULLETS:
         k += 1
+    if k + 2 < end and words[k] in _DONE_OPENERS:
+        j = k + 2 if words[k + 1] in _ADDRESSES else k + 1
+        if j < end and words[j] in (",", "-", "\u2013", "\u2014", ":"):
+            k = j + 1  # "Done sir, plan downgraded to Basic": the line after its opener
     start = k
     if k < end and words[k] in ("your", "the"):
         k += 1
