@@ -1036,7 +1036,29 @@ BADGES_AND_ACCOUNT = """
   <div class="it"><span class="nm">Rosa</span><p>thanks</p></div>
 </div>"""
 
+TAILWIND_ROWS = """
+<div class="flex flex-col gap-2 p-3" data-testid="chat-thread">
+  <div class="flex items-end gap-1"><img src="/b.png" alt="Ziggy" class="h-6 w-6">
+    <div class="flex flex-col items-start"><div class="rounded-xl bg-gray-100 p-2">Hi, I'm Ziggy. How can I help?</div>
+      <span class="text-xs uppercase">Bot</span></div></div>
+  <div class="flex justify-end"><div class="rounded-xl bg-blue-600 p-2 text-white">Agent please</div></div>
+  <div class="flex justify-center"><p class="text-xs">You're now chatting with Ana</p></div>
+  <div class="flex items-end gap-1"><img src="/a.png" alt="Ana" class="h-6 w-6">
+    <div class="rounded-xl bg-gray-100 p-2">Hello, Ana here.</div></div>
+  <div class="flex flex-col items-end"><div class="rounded-xl bg-blue-600 p-2 text-white">My bill is wrong</div></div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "Tailwind rows: justify-end (items-end only in a column) is the right; a 'Bot' pill; an avatar's alt names": (
+        TAILWIND_ROWS,
+        [
+            M("bot", "Ziggy", "Hi, I'm Ziggy. How can I help?"),
+            M("customer", "", "Agent please"),
+            M("system", "", "You're now chatting with Ana"),
+            M("agent", "Ana", "Hello, Ana here."),
+            M("customer", "", "My bill is wrong"),
+        ],
+    ),
     "one markup for everyone: a badge says bot, 'Logged in as' names the customer, the others are agents": (
         BADGES_AND_ACCOUNT,
         [
@@ -1183,6 +1205,11 @@ def test_a_page_titled_as_a_chat_is_a_chat_cue() -> None:
 
 
 ROUND4_NO_CHAT = {
+    "a Tailwind price list: rows of a name and a right-aligned price": (
+        '<ul class="divide-y"><li class="flex justify-between"><span>Broadband 500</span><span class="text-right">£30</span></li>'
+        '<li class="flex justify-end"><span>Total £30</span></li><li class="flex justify-between"><span>Router</span>'
+        '<span class="text-right">£0</span></li><li class="flex justify-end"><span>Total £30</span></li></ul>'
+    ),
     "a member list on a signed-in page: a name column and the account holder, but no chat": (
         '<div class="acct">Signed in as Rosa Diaz</div><div class="people">'
         '<div class="row"><span class="n">Rosa</span><p>Joined in 2019, 14 reviews</p></div>'

@@ -189,6 +189,40 @@ def stylesheet_sides(css: str) -> dict[str, str]:
     return {k: v for k, v in found.items() if k not in clashing}
 
 
+#: a Tailwind-style alignment utility: "justify-end", "items-start", "self-end", "ml-auto", "md:text-right"
+_UTILITY = re.compile(r"^(?:[a-z0-9]+:)?(justify|items|self|text|ml|mr|mx)-(start|end|left|right|center|auto)$")
+_UTILITY_SIDE = {"end": "right", "right": "right", "start": "left", "left": "left", "center": "center"}
+
+
+@functools.lru_cache(maxsize=4096)
+def layout_utility(value: str) -> tuple[str, str] | None:
+    """("justify", "end") for a utility class that aligns a block, else None."""
+    m = _UTILITY.match(value)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def utility_side(values: Iterable[str]) -> str | None:
+    """The side Tailwind-style utilities put a block on: "right", "left", "center" or None.
+
+    `justify-*` aligns a row's content across the column, `items-*` a
+    column's (flex-col); the other axis is vertical and says nothing.
+    """
+    found = [u for u in map(layout_utility, values) if u]
+    if not found:
+        return None
+    column = "flex-col" in values
+    sides = set()
+    for kind, where in found:
+        if kind == "justify" and not column or kind == "items" and column or kind in ("self", "text"):
+            if kind == "text" and where == "left":
+                continue  # text-left is every block's default
+            if where in _UTILITY_SIDE:
+                sides.add(_UTILITY_SIDE[where])
+        elif kind in ("ml", "mr", "mx") and where == "auto":
+            sides.add({"ml": "right", "mr": "left", "mx": "center"}[kind])
+    return sides.pop() if len(sides) == 1 else None
+
+
 _CHAT_TITLE_WORDS = frozenset("live online web secure support help customer service with us your".split())
 
 

@@ -87,8 +87,12 @@ class _Words:
                 word = cues.layout_word(style)
                 if word:
                     got.add(word)
+            names = classes(tag)
             if self.sides:
-                got.update(self.sides[c] for c in classes(tag) if c in self.sides)
+                got.update(self.sides[c] for c in names if c in self.sides)
+            word = cues.utility_side(names) if names else None
+            if word:
+                got.add(word)
             found = self._layout[key] = frozenset(got) if len(got) == 1 else frozenset()
         return found
 
@@ -96,7 +100,9 @@ class _Words:
         key = id(tag)
         found = self._words.get(key)
         if found is None:
-            found = frozenset(w for value in cues.hook_values(tag) for w in cues.split_words(value))
+            # alignment utilities ("items-end") are layout, read by layout(): their "end" is no side word
+            found = frozenset(w for value in cues.hook_values(tag) if not cues.layout_utility(value)
+                              for w in cues.split_words(value))
             self._words[key] = found
         return found
 
@@ -115,7 +121,7 @@ class _Words:
         if found is None:
             parts = set()
             for value in cues.hook_values(tag, ids=False):
-                if value in self.sides:
+                if value in self.sides or cues.layout_utility(value):
                     continue  # "b r" and "b l" are one shape, as "msg--in" and "msg--out" are
                 if cues.is_hashed(value):
                     parts.add("~")
@@ -268,6 +274,7 @@ class _Reader:
         hidden: list[str] = []
         titles: list[str] = []
         avatars: list[str] = []
+        role_tags: list[Tag] = []
         self._title(unit, titles)
         aria = unit.get("aria-label")
         if isinstance(aria, str):
@@ -381,6 +388,8 @@ class _Reader:
                 text = node.get_text()
                 if text and cues.time_like(text):
                     loose_times.append(node)
+                elif text and len(text) <= 20 and cues.name_role(text.strip(), strict_bot=True) in ("bot", "agent"):
+                    role_tags.append(node)  # a "Bot" pill under the bubble, unless it is all the bubble says
                 elif text and cues.NOISE.match(text) and _after_time(node, self.all_text):
                     labels.append(node)  # "<time>2:09 PM</time><span>Seen</span>": the time's receipt
                     continue
@@ -391,6 +400,9 @@ class _Reader:
                 attached.update(id(c) for c in kids)
             stack.extend((c, depth + 1) for c in reversed(kids))
 
+        if role_tags and visible_text(unit, skip=labels + loose_times + role_tags):
+            r.badge = r.badge or cues.clean(role_tags[0].get_text())
+            labels.extend(role_tags)
         skip = labels + loose_times
         text = visible_text(unit, skip=skip)
         if loose_times and not text:
