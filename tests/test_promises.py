@@ -996,6 +996,13 @@ BLIND9_CASES = {
     "sorted, card blocked": ("Sorted, card blocked.", [("account_change", None, None, None, None)]),
     "done madam, refund processed": (
         "Done madam, refund processed for \u20b9499.", [("refund", 499.0, "INR", None, None)]),
+    # money that "will be on your card/account" in a span is on its way: it dates the promise before
+    "on your card by Friday": (
+        "I've refunded the $20. It'll be on your card by Friday.",
+        [("refund", 20.0, "USD", "by Friday", "2025-03-07", "I've refunded the $20.")]),
+    "on your account within days": (
+        "I've reversed the $35 fee, and it should be on your account within 3 days.",
+        [("fee_waiver", 35.0, "USD", "within 3 days", "2025-03-07")]),
     "a hedged time still dates the promise before": (
         "I've refunded $40; you'd normally see it in 3 days.", [("refund", 40.0, "USD", "in 3 days", "2025-03-07")]),
 }

@@ -606,6 +606,8 @@ _MAILBOXES = frozenset({"inbox", "mailbox", "post", "mail", "app"})
 #: where money will be: only said of what is to come ("the £40 is in your account" is how things stand)
 _ACCOUNTS = frozenset({"account", "bank"})
 _BE_IN_ACCOUNT = Verb("be_in_account", None, NEUTRAL)
+#: where money will be "on": "it'll be on your card by Friday"
+_CARDS = frozenset({"card", "account", "statement", "bill"})
 #: where what is put on the account shows: "your credit is now on your folio"
 _BILLS = frozenset({"folio", "bill", "account", "statement", "invoice"})
 
@@ -625,6 +627,8 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
     if w == "in" and nxt == "your" and i + 2 < end and words[i + 2] in _ACCOUNTS and j > first and (
             words[j - 1] in _FUTURE):
         return _BE_IN_ACCOUNT, "pp"  # "it'll be in your bank within 5 working days": money on its way
+    if w == "on" and nxt == "your" and i + 2 < end and words[i + 2] in _CARDS and j > first and words[j - 1] in _FUTURE:
+        return _BE_IN_ACCOUNT, "pp"  # "it should be on your card in 5-7 working days": money on its way
     if w == "in" and nxt != "place":
         return None
     if w == "on" and now and nxt == "your" and i + 2 < end and words[i + 2] in _BILLS:
