@@ -1003,6 +1003,10 @@ BLIND9_CASES = {
     "on your account within days": (
         "I've reversed the $35 fee, and it should be on your account within 3 days.",
         [("fee_waiver", 35.0, "USD", "within 3 days", "2025-03-07")]),
+    # a clause that drops its "it" and says when the money shows dates the promise before
+    "appears within": (
+        "I've credited $10 \u2014 appears within 2 days.", [("credit", 10.0, "USD", "within 2 days", "2025-03-06")]),
+    "posts tonight": ("I've waived the $5 fee; posts tonight.", [("fee_waiver", 5.0, "USD", "tonight", "2025-03-04")]),
     "a hedged time still dates the promise before": (
         "I've refunded $40; you'd normally see it in 3 days.", [("refund", 40.0, "USD", "in 3 days", "2025-03-07")]),
 }
@@ -1030,6 +1034,7 @@ BLIND9_NEGATIVES = {
     # a hedged or conditional "you'd have it" may date a promise before it, but never stands alone
     "you'd have it": "Replacement cards go out by post, so if one's ordered now you'd have it by Friday.",
     "you could have it": "Replacement keys are cut in branch, so if one's ordered now you could have it by Monday.",
+    "shows, with nothing before": "Shows on your next statement.",
     # "shows as ..." is a tracking status read out, not a promise
     "shows as delivered": "Your parcel shows as delivered on Monday.",
     "shows as dispatched": "Your new card shows as dispatched on Friday.",

@@ -431,6 +431,9 @@ def _follow_on(words: list[str], first: int, end: int) -> bool:
     if k + 1 < end and words[k] in _FUTURE:
         verb = FORMS.get(words[k + 1], (None, ""))[0]
         return verb is not None and (verb.mode in (NEUTRAL, RECEIVE) or verb.lemma == "post")
+    if k < end and end - k <= _SPAN_ALONE and FORMS.get(words[k], (None, ""))[1] == "s" and (
+            FORMS[words[k]][0].mode == NEUTRAL or FORMS[words[k]][0].lemma == "post"):
+        return True  # "The $29 late fee's off \u2014 shows on your next statement": "it" dropped
     if k < end and words[k] in _SPAN_OPENERS and end - k <= _SPAN_ALONE:
         return True  # "... is going back to your card \u2014 within 2 business days": a span said alone
     return k < end and words[k][:1].isdigit()  # "3-5 days to show": find_due says whether it is a span
