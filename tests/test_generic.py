@@ -1048,7 +1048,26 @@ TAILWIND_ROWS = """
   <div class="flex flex-col items-end"><div class="rounded-xl bg-blue-600 p-2 text-white">My bill is wrong</div></div>
 </div>"""
 
+SIDES_IN_COMPOUND_SELECTORS = """
+<style>.m{padding:8px}.m.p{align-self:flex-start}.m.q{align-self:flex-end}.s{align-self:center}</style>
+<div class="conversation">
+  <div class="s">Connected</div>
+  <div class="m p">Hi, Quay Mobile here.</div>
+  <div class="m q">my data stopped working</div>
+  <div class="m p">Try restarting your phone.</div>
+  <a class="s" href="/rate">Rate this chat</a>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "sides in compound selectors ('.m.p', '.m.q': the shared class drops out); a centred link is no line": (
+        SIDES_IN_COMPOUND_SELECTORS,
+        [
+            M("system", "", "Connected"),
+            M("agent", "", "Hi, Quay Mobile here."),
+            M("customer", "", "my data stopped working"),
+            M("agent", "", "Try restarting your phone."),
+        ],
+    ),
     "Tailwind rows: justify-end (items-end only in a column) is the right; a 'Bot' pill; an avatar's alt names": (
         TAILWIND_ROWS,
         [

@@ -149,7 +149,7 @@ _TO_LEFT = re.compile(
 _TO_CENTER = re.compile(r"(?:align-self|justify-self)\s*:\s*center\b|text-align\s*:\s*center\b", re.I)
 #: a rule for one bare class: ".r{align-self:flex-end}" (selector lists split on commas)
 _CSS_RULE = re.compile(r"([^{}]{1,400})\{([^{}]{0,2000})\}")
-_BARE_CLASS = re.compile(r"^\.(-?[A-Za-z_][\w-]{0,60})$")
+_CLASSES_ONLY = re.compile(r"^(?:\.-?[A-Za-z_][\w-]{0,60}){1,3}$")
 #: stylesheets read for side classes, at most
 _CSS_LIMIT = 200_000
 
@@ -169,8 +169,9 @@ def layout_word(style: str) -> str | None:
 def stylesheet_sides(css: str) -> dict[str, str]:
     """Bare classes the page's own stylesheet puts on one side: {"r": "right", "c": "center"}.
 
-    Only rules whose selector is one class alone count ("`.thread .r`" may be
-    anything); a class the sheet puts on two sides counts for neither.
+    Only rules whose selector is classes of one element count (".r", ".b.o";
+    "`.thread .r`" may be anything). Each class in it takes the side, and a class
+    the sheet puts on two sides counts for neither: of ".b.i" and ".b.o", "b" drops out.
     """
     found: dict[str, str] = {}
     clashing: set[str] = set()
@@ -179,13 +180,13 @@ def stylesheet_sides(css: str) -> dict[str, str]:
         if word is None:
             continue
         for selector in m.group(1).split(","):
-            bare = _BARE_CLASS.match(selector.strip())
-            if not bare:
+            selector = selector.strip()
+            if not _CLASSES_ONLY.match(selector):
                 continue
-            name = bare.group(1)
-            if found.get(name, word) != word:
-                clashing.add(name)
-            found[name] = word
+            for name in selector[1:].split("."):
+                if found.get(name, word) != word:
+                    clashing.add(name)
+                found[name] = word
     return {k: v for k, v in found.items() if k not in clashing}
 
 

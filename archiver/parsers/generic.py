@@ -266,6 +266,8 @@ class _Reader:
             # a screen-reader label standing beside its bubble: "Adviser said :"
             self._labels(r, [], [], [self.all_text(unit)], [])
             return r
+        if unit.name == "a":
+            r.link_chars, r.links = len(self.all_text(unit)), 1  # the block is itself a link
         labels: list[Tag] = []
         name_labels: list[Tag] = []
         loose_times: list[Tag] = []
@@ -1033,8 +1035,10 @@ class _Container:
                 own_side is None or self.words.of(r.tag) & cues.RECEIPT_WORDS or (unit.group and not unit.item)
             ):
                 continue  # "Seen", "Delivered 10:45", "Load earlier messages", a run's "Read by Rhea" row
-            if r.link_chars >= len(r.text) - r.text.count("\n") and r.links > 1 and own_side is None:
-                continue  # quick replies as plain links, no side of their own: choices, not a message
+            if r.link_chars >= len(r.text) - r.text.count("\n") and (
+                r.links > 1 and own_side is None or r.links and own_side == "system"
+            ):
+                continue  # quick replies as plain links, a centred "Rate this chat" link: not chat lines
             if unit.shape in header_shapes:
                 label, clock = cues.split_clock(r.text)
                 name, paren = cues.split_name(label)
