@@ -1058,7 +1058,30 @@ SIDES_IN_COMPOUND_SELECTORS = """
   <a class="s" href="/rate">Rate this chat</a>
 </div>"""
 
+INLINE_COLUMNS_TITLED_AVATARS = """
+<div class="chat-body" style="display:flex;flex-direction:column">
+  <div style="display:flex;gap:6px;align-items:flex-end">
+    <div style="width:24px;border-radius:50%" title="Wren (virtual assistant)">🐦</div>
+    <div style="max-width:75%"><div style="background:#eee">Hi! What can I do?</div><span style="font-size:11px">9m</span></div>
+  </div>
+  <div style="display:flex;flex-direction:column;align-items:flex-end">
+    <div style="background:#06f;color:#fff">Cancel my order</div><span style="font-size:11px">8m</span>
+  </div>
+  <div style="display:flex;gap:6px;align-items:flex-end">
+    <div style="width:24px;border-radius:50%" title="Lee K.">LK</div>
+    <div style="max-width:75%"><div style="background:#eee">Done, it's cancelled.</div><span style="font-size:11px">just now</span></div>
+  </div>
+</div>"""
+
 ROUND4_SNIPPETS = {
+    "inline styles: align-items counts across a column only; a titled emoji or initials avatar; an age line": (
+        INLINE_COLUMNS_TITLED_AVATARS,
+        [
+            M("bot", "Wren", "Hi! What can I do?", "9m"),
+            M("customer", "", "Cancel my order", "8m"),
+            M("agent", "Lee K.", "Done, it's cancelled.", "just now"),
+        ],
+    ),
     "sides in compound selectors ('.m.p', '.m.q': the shared class drops out); a centred link is no line": (
         SIDES_IN_COMPOUND_SELECTORS,
         [

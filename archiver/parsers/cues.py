@@ -146,6 +146,10 @@ _TO_RIGHT = re.compile(
 _TO_LEFT = re.compile(
     r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|justify-content\s*:\s*(?:flex-)?start\b"
     r"|margin-right\s*:\s*auto\b|float\s*:\s*left\b", re.I)
+_COLUMN = re.compile(r"flex-direction\s*:\s*column\b", re.I)
+_ITEMS = re.compile(r"align-items\s*:\s*(?:flex-)?(start|end)\b", re.I)
+_TO_RIGHT_SELF = re.compile(r"(?:align-self|justify-self)\s*:\s*(?:flex-)?end\b|margin-left\s*:\s*auto\b|float\s*:\s*right\b|text-align\s*:\s*right\b", re.I)
+_TO_LEFT_SELF = re.compile(r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|margin-right\s*:\s*auto\b|float\s*:\s*left\b", re.I)
 _TO_CENTER = re.compile(r"(?:align-self|justify-self)\s*:\s*center\b|text-align\s*:\s*center\b", re.I)
 #: a rule for one bare class: ".r{align-self:flex-end}" (selector lists split on commas)
 _CSS_RULE = re.compile(r"([^{}]{1,400})\{([^{}]{0,2000})\}")
@@ -154,13 +158,20 @@ _CLASSES_ONLY = re.compile(r"^(?:\.-?[A-Za-z_][\w-]{0,60}){1,3}$")
 _CSS_LIMIT = 200_000
 
 
-def layout_word(style: str) -> str | None:
+def layout_word(style: str, *, inline: bool = True) -> str | None:
     """The side a block's declarations put it on: "right", "left", "center" (ROLE_WORDS), or None.
 
     Chat columns put the customer's bubbles on the right and the company's on
     the left; a page that says so only in CSS says it with these declarations.
+    An `inline` style is the whole story, so a column's align-items counts; a
+    stylesheet rule may be overridden by a modifier's rule, so it does not.
     """
     right, left = bool(_TO_RIGHT.search(style)), bool(_TO_LEFT.search(style))
+    if inline and _COLUMN.search(style):
+        # a column's align-items is across it; its justify-content is up and down
+        items = _ITEMS.search(style)
+        right = bool(items and items.group(1) == "end") or bool(_TO_RIGHT_SELF.search(style))
+        left = bool(items and items.group(1) == "start") or bool(_TO_LEFT_SELF.search(style))
     if _TO_CENTER.search(style) or (right and left):
         return "center"
     return "right" if right else "left" if left else None
@@ -176,7 +187,7 @@ def stylesheet_sides(css: str) -> dict[str, str]:
     found: dict[str, str] = {}
     clashing: set[str] = set()
     for m in _CSS_RULE.finditer(css[:_CSS_LIMIT]):
-        word = layout_word(m.group(2))
+        word = layout_word(m.group(2), inline=False)
         if word is None:
             continue
         for selector in m.group(1).split(","):

@@ -277,6 +277,7 @@ class _Reader:
         titles: list[str] = []
         avatars: list[str] = []
         role_tags: list[Tag] = []
+        age_tags: list[Tag] = []
         self._title(unit, titles)
         aria = unit.get("aria-label")
         if isinstance(aria, str):
@@ -344,6 +345,12 @@ class _Reader:
             if node.get("aria-hidden") == "true" and depth <= 2 and _INITIALS.fullmatch(self.all_text(node)):
                 labels.append(node)  # a monogram avatar, "P" for Priya: a picture of a name, not text
                 continue
+            title = node.get("title")
+            if depth <= 2 and isinstance(title, str) and len(self.all_text(node)) <= 3 and " " not in self.all_text(node) \
+                    and cues.name_like(title) and not cues.time_like(title):
+                avatars.append(cues.clean(title))  # "🌊" or "JM" titled "Tide (automated assistant)": a face
+                labels.append(node)
+                continue
             if cues.reaction_label(node):
                 labels.append(node)  # "❤️ 1" under a bubble, aria-label="Jordan reacted with heart"
                 continue
@@ -395,6 +402,8 @@ class _Reader:
                 elif text and cues.NOISE.match(text) and _after_time(node, self.all_text):
                     labels.append(node)  # "<time>2:09 PM</time><span>Seen</span>": the time's receipt
                     continue
+                elif text and (cues.short_age(text) or is_relative_time(text)) and not cues.NOISE.match(text):
+                    age_tags.append(node)  # "18m" under the bubble: its age, unless it is all the bubble says
             elif kids and _standalone(node) and _receipt_time(node, self.all_text):
                 loose_times.append(node)  # "8:12 pm<span>✓✓</span>": the time with its ticks
                 continue
@@ -405,6 +414,9 @@ class _Reader:
         if role_tags and visible_text(unit, skip=labels + loose_times + role_tags):
             r.badge = r.badge or cues.clean(role_tags[0].get_text())
             labels.extend(role_tags)
+        if age_tags and not times and not loose_times and visible_text(unit, skip=labels + age_tags):
+            times.append(cues.clean(age_tags[0].get_text()))
+            labels.extend(age_tags)
         skip = labels + loose_times
         text = visible_text(unit, skip=skip)
         if loose_times and not text:
