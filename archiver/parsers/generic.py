@@ -227,13 +227,17 @@ class _Reader:
         #: the account holder the page names ("Signed in as Sam Patel"): the customer
         self.account = ""
         if soup is not None:
-            css = "".join(t.get_text() for t in itertools.islice(soup.find_all("style"), 50))
-            sides = cues.stylesheet_sides(css)
+            # one plain walk for style sheets and a "Signed in as" line: bs4's find() costs more
+            styles: list[str] = []
+            for node in soup.descendants:
+                if isinstance(node, Tag):
+                    if node.name == "style" and len(styles) < 50:
+                        styles.append(node.get_text())
+                elif not self.account and "in as " in node and _SIGNED_IN_HINT.search(node):
+                    self.account = cues.signed_in_name(cues.clean(str(node)))
+            sides = cues.stylesheet_sides("".join(styles))
             title = soup.title.get_text() if soup.title is not None else ""
             self.chat_page = cues.chat_title(title)
-            found = soup.find(string=_SIGNED_IN_HINT)
-            if found is not None:
-                self.account = cues.signed_in_name(cues.clean(str(found)))
         self.words = _Words(sides)
         self._all_text: dict[int, str] = {}
 
@@ -693,9 +697,14 @@ _TIMED = "@time:"
 
 def _holds_time(tag: Tag) -> bool:
     """A `<time>` among the first few dozen elements inside `tag` (a bounded look)."""
-    for n, el in enumerate(tag.find_all(True, limit=40)):
-        if el.name == "time":
-            return True
+    seen = 0
+    for el in tag.descendants:
+        if isinstance(el, Tag):
+            if el.name == "time":
+                return True
+            seen += 1
+            if seen >= 40:
+                break
     return False
 
 
@@ -707,13 +716,21 @@ def _after_time(node: Tag, text_of: Callable[[Tag], str]) -> bool:
 
 def _leading_leaf(block: Tag, text_of: Callable[[Tag], str]) -> tuple[Tag, str] | None:
     """The first text-bearing leaf of `block`, times and hidden labels stepped over, if more text follows."""
-    for el in block.find_all(True, limit=12):
-        if el.name in NON_TEXT or el.name == "time" or is_hidden(el) or _children(el):
+    walk = iter(block.descendants)
+    found: tuple[Tag, str] | None = None
+    for seen, el in enumerate(walk):
+        if seen > 60:
+            return None
+        if found is not None:
+            # more text must follow: a block that is only this leaf is a message, not a name over one
+            if isinstance(el, NavigableString) and not isinstance(el, Comment) and el.strip() and el.parent is not found[0]:
+                return found
+            continue
+        if not isinstance(el, Tag) or el.name in NON_TEXT or el.name == "time" or is_hidden(el) or _children(el):
             continue
         text = text_of(el)
-        if not text or cues.time_like(text):
-            continue
-        return (el, text) if len(text_of(block)) > len(text) + 1 else None
+        if text and not cues.time_like(text):
+            found = (el, text)
     return None
 
 
@@ -953,10 +970,11 @@ class _Container:
                 return shape
         # rows with no words to go by ("css-1x2y3z"), each holding its own <time>:
         # messages; their untimed siblings of that shape (a name row) are not
-        timed = _count(self.words.shape(k) for k in tags if _holds_time(k))
-        for shape, n in timed.items():
-            if n >= 2 and shape.split(".", 1)[1] in ("", "~"):
-                return _TIMED + shape
+        wordless = [k for k in tags if self.words.shape(k).split(".", 1)[1] in ("", "~")]
+        if len(wordless) >= 2:
+            for shape, n in _count(self.words.shape(k) for k in wordless if _holds_time(k)).items():
+                if n >= 2:
+                    return _TIMED + shape
         return None
 
     def _is_item(self, tag: Tag, item: str | None) -> bool:
