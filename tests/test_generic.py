@@ -1236,6 +1236,22 @@ def test_a_large_page_does_not_repeat_the_event_before_its_list_in_every_slice(m
     assert sliced == whole[1:]  # a slice cannot tell the page's own events from the repeated prefix
 
 
+def test_a_large_page_without_a_charset_keeps_its_accents(monkeypatch) -> None:
+    from archiver import parsers
+    from archiver.model import Document
+    from archiver.parsers import find_chat, slices
+
+    rows = "".join(
+        f'<li class="line line--{"agent" if i % 2 else "customer"}">Café nº {i} · €{i}</li>' for i in range(300)
+    )
+    html = f'<html><body><ul class="chat-lines">{rows}</ul></body></html>'
+    monkeypatch.setattr(slices, "LARGE", 8_000)
+    monkeypatch.setattr(slices, "SLICE", 6_000)
+    monkeypatch.setattr(parsers, "FULL_PARSE_LIMIT", 8_000)
+    sliced = find_chat([Document(html=html, location="big.html")]).messages
+    assert [m.text for m in sliced] == [f"Café nº {i} · €{i}" for i in range(300)]
+
+
 def test_a_page_titled_as_a_chat_is_a_chat_cue() -> None:
     body = ('<div class="pane"><div class="ln" style="align-self:flex-start">Hello, how can I help?</div>'
             '<div class="ln" style="align-self:flex-end">my order never came</div></div>')

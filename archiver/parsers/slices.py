@@ -38,7 +38,10 @@ class _Container:
 
 
 def _events(data: bytes, events: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
-    return etree.iterparse(io.BytesIO(data), events=events, html=True, huge_tree=True, recover=True)
+    # the bytes are ours, always UTF-8: without saying so libxml2 reads a page with no
+    # <meta charset> as Latin-1, and every "·" or "é" in a large transcript as mojibake
+    return etree.iterparse(io.BytesIO(data), events=events, html=True, huge_tree=True, recover=True,
+                           encoding="utf-8")
 
 
 def _free(elem: etree._Element) -> None:
