@@ -4,9 +4,10 @@ Every element whose children repeat one *shape* (tag plus class words, with
 side words like `--in`/`is-right` and hashed CSS names blanked) is a candidate
 transcript. Each child is a unit (a bubble, a date separator, a name header,
 noise), read through what the widget leaves for people and screen readers:
-class words, `<time datetime>`, title/aria attributes, hidden "Adviser said :"
-labels (vocabulary in cues.py). A unit's role is a weighted vote of that
-evidence. A candidate is a chat only when it passes every gate in
+class words, where its CSS puts the block (inline styles, the page's own
+style sheet, Tailwind-style utilities), `<time datetime>`, title/aria
+attributes, hidden "Adviser said :" labels (vocabulary in cues.py). A unit's
+role is a weighted vote of that evidence. A candidate is a chat only when it passes every gate in
 `_Container._verdict` (both sides speak, a chat cue, not links or check boxes,
 no forum/inbox/shop words); the best-evidenced one wins. A page without a chat
 yields no messages: we would rather miss a chat than invent one.
