@@ -26,7 +26,12 @@ next round is written. Without --dir, every round is printed, the newest last:
        messages P 0.669 / R 0.405; role 0.904, speaker 0.916, time 0.928 (paired).
        Tuned against from b25a052 on (8 of 12 found, 2 all right at 19a05a2).
   r4   measured once at 19a05a2: 7 of 12 pages found, 1 all right;
-       messages P 0.765 / R 0.422; role 1.000, speaker 0.846, time 0.954 (paired)
+       messages P 0.765 / R 0.422; role 1.000, speaker 0.846, time 0.954 (paired).
+       Tuned against from 1ba8734 on (12 of 12 all right at b4278da).
+  r5   measured once at b4278da: 6 of 12 pages found, 1 all right;
+       messages P 0.797 / R 0.353; role 0.936, speaker 0.872, time 1.000 (paired).
+       (On the parsers before r4's round, 6b09312: 5 of 12 found, 1 all right,
+       P 0.917 / R 0.331: that round's gain on unseen layouts.)
 The test tests/test_generic_blind.py holds floors for every round and imports
 these functions, so the test and the bench measure the same thing.
 """
