@@ -175,18 +175,19 @@ def test_progress_bar_on_stderr_for_many_files(tmp_path: Path, db: str) -> None:
 def test_ctrl_c_mid_import_leaves_a_consistent_archive(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
-    # far more than the ~20 files imported before the signal, so a slow observer on a busy
-    # machine still interrupts the import mid-way instead of after its end
-    for i in range(1000):
+    for i in range(400):
         lines = [("agent", "Ann", f"Hello {i}, how can I help?", "9:00 AM")] + [
             ("customer" if j % 2 else "agent", "" if j % 2 else "Ann", f"line {j} of chat {i}", "9:01 AM") for j in range(60)
         ]
-        (folder / f"chat{i:04}.html").write_text(lp_page(lines, started=f"1/{i % 28 + 1}/2025", url=f"https://bank{i}.example.com/"))
+        (folder / f"chat{i:03}.html").write_text(lp_page(lines, started=f"1/{i % 28 + 1}/2025", url=f"https://bank{i}.example.com/"))
     db = tmp_path / "a.db"
     proc = subprocess.Popen(
         [sys.executable, "-m", "archiver", "import", str(folder), "--db", str(db), "--silent"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # as from a terminal: a suite started in the background (`make test &`) ignores SIGINT,
+        # the import would inherit that and never see the Ctrl-C this test sends
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -199,19 +200,13 @@ def test_ctrl_c_mid_import_leaves_a_consistent_archive(tmp_path: Path) -> None:
             if done >= 20:
                 break
     proc.send_signal(signal.SIGINT)
-    try:
-        _, err = proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        # twice in many full runs on a loaded machine the import went on to its end; a person
-        # presses Ctrl-C again, and a process that ignores both still fails below
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
+    _, err = proc.communicate(timeout=120)
     assert proc.returncode != 0, err.decode(errors="replace")[-2000:]
     assert b"Traceback" not in err
     conn = sqlite3.connect(db)
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     sources = conn.execute("select count(*) from sources").fetchone()[0]
-    assert 20 <= sources < 1000
+    assert 20 <= sources < 400
     # every source that landed brought its whole conversation: 62 messages each
     counts = conn.execute("select count(*) from message_sources group by source_id").fetchall()
     assert counts == [(62,)] * sources
