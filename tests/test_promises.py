@@ -1049,6 +1049,22 @@ def test_blind9_negatives(text):
     assert find_promises(text, "agent", TUE) == []
 
 
+# blind10's error classes, in new wording
+
+BLIND10_REFERENCES = {
+    # a copula that says the number is unchanged links it like "is"
+    "remains": ("After the swap your booking reference remains MQ7TZR.", [Reference("booking", "MQ7TZR")]),
+    "stays": ("Your case number stays 4410-2291 for the reopened claim.", [Reference("case", "4410-2291")]),
+    "will remain": ("The ticket number will remain INC-88213 until it's closed.", [Reference("ticket", "INC-88213")]),
+}
+
+
+@pytest.mark.parametrize("text,expected", BLIND10_REFERENCES.values(), ids=BLIND10_REFERENCES.keys())
+def test_blind10_references(text, expected):
+    assert find_references(text) == expected
+
+
+
 def test_a_list_of_things_done():
     """Each item of a list is the agent's, done, once one item opens with a past tense."""
     text = ("Here's the summary:\n\u2022 reversed the \u00a315 paper statement fee\n\u2022 set up paperless billing"

@@ -35,7 +35,8 @@ _LABEL_RUN = re.compile(
 )
 _CONNECTOR = re.compile(
     r"(?:\s*(?:(?:number|num|nr|no|id|code)s?\.?(?![a-z0-9])|\#|:|=|,|\(|[\u2014\u2013]|\s-\s"
-    r"|(?:is|was|will\s+be)(?:\s+(?:now|still|also))?(?![a-z0-9])"
+    # a copula that says the number is unchanged links it too: "your PNR remains Q2WZ8B", "will stay"
+    r"|(?:is|was|will\s+be|remains|stays|will\s+(?:remain|stay))(?:\s+(?:now|still|also))?(?![a-z0-9])"
     # a word between the label and "number": "incident report number", "claim intimation reference"
     r"|[a-z]{3,15}(?:\s+ref(?:erence)?(?![\w.-])|(?=\s+(?:number|num|nr|no|id|code)\b))"
     # "for this chat is", "with us is", "that I gave you was", "I've just raised is"; a comma in "R2,350" is no pause
