@@ -1064,6 +1064,18 @@ def test_blind10_references(text, expected):
     assert find_references(text) == expected
 
 
+BLIND10_NEGATIVES = {
+    # a word the customer types back is their go-ahead: what follows it is an offer
+    "reply YES and": "You qualify for a 500-point bonus; reply YES and I'll add it.",
+    "text OK back and": "Text OK back and we'll send the new router today.",
+    "reply with 'confirm' and": "Reply with 'confirm' and I'll cancel the add-on.",
+}
+
+
+@pytest.mark.parametrize("text", BLIND10_NEGATIVES.values(), ids=BLIND10_NEGATIVES.keys())
+def test_blind10_negatives(text):
+    assert find_promises(text, "agent", TUE) == []
+
 
 def test_a_list_of_things_done():
     """Each item of a list is the agent's, done, once one item opens with a past tense."""

@@ -450,7 +450,10 @@ _TELL_US_AND = re.compile(
     r"(?:\blet\s+(?:us|me)\s+know|\btell\s+(?:us|me)|\bget\s+in\s+touch|\b(?:contact|call|ring|message|email)\s+us"
     r"|\breply(?:\s+to\s+(?:this|the|our)\s+\w+)?|\bgive\s+us\s+a\s+(?:call|ring|shout)"
     # the customer's go-ahead: "just say the word and I'll put it through"
-    r"|\bsay\s+the\s+word|\bgive\s+(?:us|me)\s+the\s+(?:go-ahead|nod|ok|okay|green\s+light))\W*$", re.I)
+    r"|\bsay\s+the\s+word|\bgive\s+(?:us|me)\s+the\s+(?:go-ahead|nod|ok|okay|green\s+light)"
+    # a word the customer types back is their go-ahead: "just reply YES and I'll issue it", "text OK and we'll ..."
+    r"|\b(?:reply|respond|text|type|answer)\s+(?:back\s+)?(?:with\s+)?[\"'\u201c\u2018]?(?:yes|y|ok|okay|confirm|agree|go|1)"
+    r"[\"'\u201d\u2019]?(?:\s+back)?)\W*$", re.I)
 #: a hedged line that only says when the promise before shows: "expect to see it within 5 working days",
 #: "you ought to see it in 5 to 10 days", "it usually appears within a week". The hedge is about the bank's
 #: timing, not the commitment, which was made in full before it; alone, with nothing before, it is no promise
