@@ -1064,11 +1064,31 @@ def test_blind10_references(text, expected):
     assert find_references(text) == expected
 
 
+BLIND10_CASES = {
+    # "provided" is a condition only before its clause; after "you" or a noun it is what the customer gave
+    "the cause you provided": (
+        "I've waived the $25 late fee given the hospital letter you provided.", [("fee_waiver", 25.0, "USD", None, None)]),
+    "the photos you've provided, then the promise": (
+        "Based on the photos you've provided, we'll send a new handset.", [("replacement", None, None, None, None)]),
+    "the receipt provided by you": (
+        "I've waived the \u00a312 late fee on the strength of the receipt provided by you.",
+        [("fee_waiver", 12.0, "GBP", None, None)]),
+}
+
+
+@pytest.mark.parametrize("text,expected", BLIND10_CASES.values(), ids=BLIND10_CASES.keys())
+def test_blind10_classes(text, expected):
+    """Each expected tuple is (kind, amount, currency, due_text, due_by), with its sentence last when not the whole text."""
+    assert find_promises(text, "agent", TUE) == [Promise(e[0], e[5] if len(e) > 5 else text, *e[1:5]) for e in expected]
+
+
 BLIND10_NEGATIVES = {
     # a word the customer types back is their go-ahead: what follows it is an offer
     "reply YES and": "You qualify for a 500-point bonus; reply YES and I'll add it.",
     "text OK back and": "Text OK back and we'll send the new router today.",
     "reply with 'confirm' and": "Reply with 'confirm' and I'll cancel the add-on.",
+    # "provided" before a clause is still a condition
+    "provided you": "I'll take the $15 charge off provided you pay the balance this week.",
 }
 
 

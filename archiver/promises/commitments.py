@@ -94,7 +94,9 @@ _HEDGE = re.compile(
 )
 _MAY = re.compile(r"\bmay\b")  # case-sensitive: "by May 2" is a date, not a hedge
 _CONDITION = re.compile(
-    r"\b(?:if|unless|provided|providing|as long as|so long as|assuming|supposing|presuming|subject to|"
+    # "provided" opens a condition only before its clause; else it is what the customer gave: "the cause you provided"
+    r"\b(?:if|unless|provided(?=\s+(?:that|you|your|it|its|the|we|there|this|they|he|she|all|no|any|our)\b)|"
+    r"providing|as long as|so long as|assuming|supposing|presuming|subject to|"
     r"on (?:the )?condition|depending on|in case|should (?:the|your|you|it|this|that|there|anything|any|we)\b|"
     r"in the event|only after|until you|before (?:i|we) can|"
     r"(?:once|when|after|as soon as)\s+(?:you(?!\s+(?:\w+ed|bought|paid|made|got|had|were|did|left|sent|took|"
