@@ -1073,6 +1073,15 @@ BLIND10_CASES = {
     "the receipt provided by you": (
         "I've waived the \u00a312 late fee on the strength of the receipt provided by you.",
         [("fee_waiver", 12.0, "GBP", None, None)]),
+    # what a document says ("confirming the ...") is no part of it: the document names the kind
+    "a letter explaining the plan": (
+        "You'll receive a letter explaining the new repayment plan within 7 days.",
+        [("follow_up", None, None, "within 7 days", "2025-03-11")]),
+    "a statement showing the refund": (
+        "We'll email you a statement showing the refund by Friday.", [("follow_up", None, None, "by Friday", "2025-03-07")]),
+    "a text confirming the visit": (
+        "A text confirming the engineer's visit will be sent tomorrow.",
+        [("follow_up", None, None, "tomorrow", "2025-03-05")]),
 }
 
 

@@ -1747,6 +1747,9 @@ def _np(words: list[str], start: int | None, end: int) -> list[str]:
         if out and FORMS.get(w, (None, ""))[1] in ("pp", "pastpp") and (
                 k + 1 >= end or words[k + 1] in _NP_END or not words[k + 1][0].isalnum()):
             break  # "you'll see that reflected within 2 cycles": the participle is no part of the thing
+        if out and w.endswith("ing") and k + 1 < end and words[k + 1] in _ARTICLES and (
+                out[-1] in NOUNS or out[-1][:-1] in NOUNS):
+            break  # "a letter confirming the new rate": what the thing says is no part of it
         if w == "'s":
             nxt = words[k + 1] if k + 1 < end else ""
             if nxt in _VERB_AUX or nxt in _ADVERBS or nxt in ("gone", "on", "not", "n't") or FORMS.get(
