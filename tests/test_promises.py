@@ -1082,6 +1082,12 @@ BLIND10_CASES = {
     "a text confirming the visit": (
         "A text confirming the engineer's visit will be sent tomorrow.",
         [("follow_up", None, None, "tomorrow", "2025-03-05")]),
+    # an ordinal that counts things is no day; one alone still is
+    "the 9th floor": ("I've upgraded you to a suite on the 9th floor.", [("account_change", None, None, None, None)]),
+    "the 4th instalment": (
+        "We'll lower the repayment from the 4th instalment.", [("account_change", None, None, None, None)]),
+    "the 9th alone is a day": (
+        "The technician will visit on the 9th.", [("delivery", None, None, "on the 9th", "2025-03-09")]),
 }
 
 

@@ -93,7 +93,10 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     ("date", r"(?:(?<=\bdate,\s)|(?<=\bdate\s))(?P<d>" + _MONTHS + r"\s+\d{1,2}" + _ORDINAL + r"?|\d{1,2}" + _ORDINAL
              + r"?\s+" + _MONTHS + r")\b"),
     # "kicking in from the 14th": a change that starts on a day is due on it
+    # an ordinal that counts things is no day: "a room on the 12th floor", "on the 3rd attempt"
     ("day_of_month", r"\b(?:by|on|before|(?:(?:effective|starting)\s+)?from)\s+the\s+(?P<day>\d{1,2})" + _ORDINAL + r"\b(?!\s+(?:of\s+)?" + _MONTHS + ")"
+                     r"(?!\s+(?:floors?|storey|story|level|deck|row|aisle|gate|platform|stop|lap|round|time|try|attempt|"
+                     r"anniversary|birthday|instal+ments?|payments?|visit|call|notice|reminder)\b)"
                      r"(?!\s+(?:to|until|till|through)\s+the\b)"),  # "from the 10th to the 24th" is a period
 ]]
 
