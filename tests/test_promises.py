@@ -1088,6 +1088,9 @@ BLIND10_CASES = {
         "We'll lower the repayment from the 4th instalment.", [("account_change", None, None, None, None)]),
     "the 9th alone is a day": (
         "The technician will visit on the 9th.", [("delivery", None, None, "on the 9th", "2025-03-09")]),
+    # "both" before a plural makes it this customer's pair, not a plural said in general
+    "both payments": ("We've refunded both payments to your Visa.", [("refund", None, None, None, None)]),
+    "both late charges": ("We've reversed both late charges.", [("fee_waiver", None, None, None, None)]),
 }
 
 
@@ -1104,6 +1107,7 @@ BLIND10_NEGATIVES = {
     "reply with 'confirm' and": "Reply with 'confirm' and I'll cancel the add-on.",
     # "provided" before a clause is still a condition
     "provided you": "I'll take the $15 charge off provided you pay the balance this week.",
+    "a plural said in general": "We refund charges like this all the time.",
 }
 
 

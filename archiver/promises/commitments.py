@@ -1714,6 +1714,8 @@ def _object_start(words: list[str], k: int, end: int) -> int | None:
                        or (words[k] == "in" and words[k - 1] in ("put", "putting", "throw", "thrown", "threw"))):
         if words[k] == "both" and (k + 1 >= end or words[k + 1] in _NP_END or not words[k + 1][0].isalnum()):
             break  # "you'll see both back on your account": "both" is the object, not an adverb
+        if words[k] == "both" and FORMS.get(words[k + 1], (None, ""))[1] not in ("past", "pp", "pastpp", "ing", "any"):
+            break  # "refunded both charges": the determiner of this one pair, not a plural said in general
         k += 1
     if k >= end:
         return None
