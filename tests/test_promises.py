@@ -1091,6 +1091,13 @@ BLIND10_CASES = {
     # "both" before a plural makes it this customer's pair, not a plural said in general
     "both payments": ("We've refunded both payments to your Visa.", [("refund", None, None, None, None)]),
     "both late charges": ("We've reversed both late charges.", [("fee_waiver", None, None, None, None)]),
+    # how long it takes, said with any modal, dates the money promise before it
+    "it might take, a sentence on": (
+        "I've credited \u00a315 to your account. It might take up to 3 working days to show.",
+        [("credit", 15.0, "GBP", "up to 3 working days", "2025-03-07", "I've credited \u00a315 to your account.")]),
+    "it'll take, a clause on": (
+        "We've reversed the $8 charge; it'll take 2 business days to post.",
+        [("refund", 8.0, "USD", "2 business days to post", "2025-03-06")]),
 }
 
 
@@ -1108,6 +1115,7 @@ BLIND10_NEGATIVES = {
     # "provided" before a clause is still a condition
     "provided you": "I'll take the $15 charge off provided you pay the balance this week.",
     "a plural said in general": "We refund charges like this all the time.",
+    "how long it takes, with nothing before": "It could take up to 10 days to arrive.",
 }
 
 

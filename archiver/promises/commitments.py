@@ -342,7 +342,8 @@ def _sentence_promises(
     # a list item's verb shares the subject of the list ("- set up autopay"): as if split off by "and"
     previous: _Found | None = frame if frame is not None and words and words[0] in _BULLETS else None
     if previous is None and not _may_promise(words):
-        if found and _follow_on(words, 0, len(words)):  # "3-5 days to show.": no verb the pre-check knows
+        if found and (_follow_on(words, 0, len(words)) or _HEDGED_TIMING.match(sentence)):
+            # "3-5 days to show.", "It may take up to 5 days to appear.": no verb the pre-check knows
             found[-1] = _merge(found[-1], Promise("_", "", None, None, *find_due(sentence, when)))
         return
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
@@ -464,7 +465,10 @@ _HEDGED_TIMING = re.compile(
     r"expect\s+(?:to\s+(?:see|receive|get|have)\s+)?(?:it|them|this|that|both)\b"
     r"|(?:you|it|they|this|that|both|the\s+(?:money|funds|refund|credit|payment|amount|sum))\s+"
     r"(?:(?:should|will|'ll|would)\s+)?(?:ought\s+to|usually|normally|typically|generally|tends?\s+to)\s+"
-    r"(?:see|get|receive|have|appears?|arrives?|lands?|posts?|shows?|reaches?|takes?|clears?|reflects?)\b)",
+    r"(?:see|get|receive|have|appears?|arrives?|lands?|posts?|shows?|reaches?|takes?|clears?|reflects?)\b"
+    # how long it takes, said with any modal: "it may take up to 5 business days to show", "it'll take 3-5 days"
+    r"|(?:it|they|this|that|both|the\s+(?:money|funds|refund|credit|payment|amount|sum|reversal|adjustment))"
+    r"(?:\s+|(?='))(?:may|might|can|could|will|'ll|should|would)\s+(?:also\s+|sometimes\s+)?take\b)",
     re.I)
 _PAID_OUT = frozenset({"credit", "refund", "dispute", "fee_waiver"})
 _DAY_OF = re.compile(r"\b(tomorrow|tonight|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\b", re.I)
