@@ -1098,6 +1098,13 @@ BLIND10_CASES = {
     "it'll take, a clause on": (
         "We've reversed the $8 charge; it'll take 2 business days to post.",
         [("refund", 8.0, "USD", "2 business days to post", "2025-03-06")]),
+    # money that will "appear as a credit" is money on its way, not a tracking status ("shows as delivered")
+    "which will appear as a credit": (
+        "I've put a \u20ac25 goodwill payment on your account, which will appear as a credit on your next bill.",
+        [("credit", 25.0, "EUR", "on your next bill", "2025-04-04")]),
+    "it'll show as a refund": (
+        "I've refunded the $30 charge. It'll show as a refund within 3 days.",
+        [("refund", 30.0, "USD", "within 3 days", "2025-03-07", "I've refunded the $30 charge.")]),
 }
 
 
@@ -1116,6 +1123,7 @@ BLIND10_NEGATIVES = {
     "provided you": "I'll take the $15 charge off provided you pay the balance this week.",
     "a plural said in general": "We refund charges like this all the time.",
     "how long it takes, with nothing before": "It could take up to 10 days to arrive.",
+    "shows as a status, still": "Your order shows as delivered on Monday.",
 }
 
 

@@ -1415,8 +1415,10 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
         return _SEND_ON  # "I've sent it across": the matter handed on in the clause before
     if lemma == "take" and after[:1] == ["effect"] or lemma == "come" and after[:2] == ["into", "effect"]:
         return VERB_BY_LEMMA["take_effect"]
-    if lemma in ("show", "appear") and after[:1] == ["as"]:
-        return None  # "it shows as delivered to your mailroom on Friday": a tracking status, not a promise
+    if lemma in ("show", "appear") and after[:1] == ["as"] and _as_kind(after, 0, len(after)) is None:
+        # "it shows as delivered to your mailroom on Friday": a tracking status, not a promise; money that will
+        # "appear as a credit on your next bill" is money on its way
+        return None
     if lemma == "attach" and subject != "thing":
         return None  # "your updated schedule is attached": made for you; "I've attached our fee schedule": a leaflet
     if lemma == "post" and after[:1] == ["to"] and _ACCOUNTS.intersection(after[1:4]):
