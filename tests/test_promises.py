@@ -1105,6 +1105,10 @@ BLIND10_CASES = {
     "it'll show as a refund": (
         "I've refunded the $30 charge. It'll show as a refund within 3 days.",
         [("refund", 30.0, "USD", "within 3 days", "2025-03-07", "I've refunded the $30 charge.")]),
+    # a matter taken up again is what it was
+    "complaint reopened": ("Your complaint has been reopened.", [("escalation", None, None, None, None)]),
+    "re-opened the dispute": (
+        "I've re-opened the dispute on the $40 charge.", [("dispute", 40.0, "USD", None, None)]),
 }
 
 
@@ -1124,6 +1128,7 @@ BLIND10_NEGATIVES = {
     "a plural said in general": "We refund charges like this all the time.",
     "how long it takes, with nothing before": "It could take up to 10 days to arrive.",
     "shows as a status, still": "Your order shows as delivered on Monday.",
+    "a shop reopened is no matter": "The store has reopened.",
 }
 
 

@@ -126,6 +126,9 @@ VERBS: list[Verb] = [
     Verb("file", "escalation", OBJECT),
     Verb("submit", "escalation", OBJECT),
     Verb("open", "escalation", OBJECT),
+    # a matter taken up again is what it was: "reopened your claim" a dispute, "your complaint's been re-opened"
+    Verb("reopen", None, OBJECT, frozenset({"dispute", "escalation"}), past_passive=True),
+    Verb("re-open", None, OBJECT, frozenset({"dispute", "escalation"}), past_passive=True),
     # only what is reported names it: "I've reported the fault", not "reported your card stolen"
     Verb("report", None, OBJECT, frozenset({"escalation", "dispute"})),
     Verb("assign", None, OBJECT, frozenset({"delivery", "escalation"})),
