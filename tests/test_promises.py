@@ -1109,6 +1109,12 @@ BLIND10_CASES = {
     "complaint reopened": ("Your complaint has been reopened.", [("escalation", None, None, None, None)]),
     "re-opened the dispute": (
         "I've re-opened the dispute on the $40 charge.", [("dispute", 40.0, "USD", None, None)]),
+    # a setting's new value may be a day of the month, and the line may open with "Done,"
+    "direct debit date is now the 3rd": (
+        "Done, your direct debit date is now the 3rd.", [("account_change", None, None, None, None)]),
+    "billing date is now the 22nd": (
+        "Sorted - your billing date is now the 22nd.", [("account_change", None, None, None, None)]),
+    "all set, seat is now": ("All set, your seat is now 14C.", [("account_change", None, None, None, None)]),
 }
 
 
@@ -1129,6 +1135,7 @@ BLIND10_NEGATIVES = {
     "how long it takes, with nothing before": "It could take up to 10 days to arrive.",
     "shows as a status, still": "Your order shows as delivered on Monday.",
     "a shop reopened is no matter": "The store has reopened.",
+    "a price is news, after 'Done' too": "Done, your payment is now $112.",
 }
 
 

@@ -182,8 +182,9 @@ _BLAME = frozenset("mistake error fault blame oversight confusion mix-up delay i
 _ON_US = re.compile(r"\b(?:is|are|'s|will\s+be)\s+(?:all\s+|also\s+)?on\s+(?:us|the\s+house)\b", re.I)
 #: "your return seat is now 14C", "your new credit limit is $9,800": a setting's new value
 _NOW_VALUE = re.compile(
-    r"^\W*(?:and\s+|so\s+)?your\s+(?:(?P<new>new)\s+)?[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+(?P<now>now\s+)?(?:"
-    + MONEY_SIGN_CLASS + r"|\d)", re.I)
+    r"^\W*(?:(?:done|sorted|all\s+set|all\s+done)\W+)?(?:and\s+|so\s+)?(?P<your>your)\s+(?:(?P<new>new)\s+)?[a-z -]{1,30}?\s(?P<be>is|are|'s)\s+(?P<now>now\s+)?(?:"
+    # a day of the month is a value too: "your payment date is now the 20th"
+    + MONEY_SIGN_CLASS + r"|\d|(?P<day>the\s+\d{1,2}(?:st|nd|rd|th)\b))", re.I)
 #: "your payment now comes out on the 15th instead of the 1st", read one stretch between commas at a time
 #: a state said as done for this customer, like "now": "is frozen as of this moment", "are switched off as you asked"
 _AS_ASKED = re.compile(
@@ -752,8 +753,11 @@ def _special(sentence, clause, tokens, words, first, end, facts: _ClauseFacts) -
     m = _NOW_VALUE.search(clause) if ("now" in here or "new" in here) else None
     if m and (m.group("new") or m.group("now")) and not facts.scoped_out():
         at = _token_at(tokens, first, end, tokens[first][1] + m.start("be"))
-        if at is not None and _np_class(words, first, at) == "account_change" and BAD_NEWS.isdisjoint(words[first:at]):
-            return _Found("account_change", at, "thing", "present")  # "your return seat is now 14C"
+        np_at = _token_at(tokens, first, end, tokens[first][1] + m.start("your")) or first  # past "Done, "
+        # a day is no price: "your payment date is now the 20th" is a setting, "your payment is now $112" may be news
+        if at is not None and _np_class(words, np_at, at) == "account_change" and (
+                BAD_NEWS.isdisjoint(words[np_at:at]) or m.group("day")):
+            return _Found("account_change", at, "thing", "present", undated=bool(m.group("day")))  # "your seat is now 14C"
     if "now" in here and not _INSTEAD_WORDS.isdisjoint(here) and _now_instead(clause) and not facts.scoped_out():
         # "your payment now comes out on the 15th instead of the 1st": the 15th is a day of the month, not a deadline
         return _Found("account_change", first, "thing", "present", undated=True)
