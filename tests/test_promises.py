@@ -1115,6 +1115,11 @@ BLIND10_CASES = {
     "billing date is now the 22nd": (
         "Sorted - your billing date is now the 22nd.", [("account_change", None, None, None, None)]),
     "all set, seat is now": ("All set, your seat is now 14C.", [("account_change", None, None, None, None)]),
+    # a feature named alone, switched off (or on) now, is a setting changed
+    "auto-pay is now off": ("Auto-pay is now off.", [("account_change", None, None, None, None)]),
+    "roaming is now off for": (
+        "International roaming is now off for your line.", [("account_change", None, None, None, None)]),
+    "voicemail is now on": ("Voicemail is now on.", [("account_change", None, None, None, None)]),
 }
 
 
@@ -1136,6 +1141,9 @@ BLIND10_NEGATIVES = {
     "shows as a status, still": "Your order shows as delivered on Monday.",
     "a shop reopened is no matter": "The store has reopened.",
     "a price is news, after 'Done' too": "Done, your payment is now $112.",
+    # a supply off is an outage
+    "power is now off": "Your power is now off.",
+    "broadband is now off": "Your broadband is now off.",
 }
 
 

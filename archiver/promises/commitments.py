@@ -603,7 +603,7 @@ def _clause_commitment(
 
 
 #: a state the company has set, said with "be": "your roaming bolt-on is now active", "you're now on the 11:20"
-_STATES = frozenset({"active", "live", "in", "on", "part", "ready", "under", "visible", "with"})
+_STATES = frozenset({"active", "live", "in", "on", "off", "part", "ready", "under", "visible", "with"})
 _BE_STATE = Verb("be_active", "account_change", STRONG)
 #: "your new card will be ready for collection": what is ready names the kind
 _BE_READY = Verb("be_ready", None, NEUTRAL)
@@ -648,6 +648,11 @@ def _state(words: list[str], first: int, i: int, end: int, facts: _ClauseFacts) 
         return _BE_VISIBLE, "pp"  # "your $75 credit is now on your folio": what is on it names the kind
     if w == "on" and now and (i + 1 >= end or nxt in ("for", "and", ",", ".", "!") or nxt[:1] == "\u2705"):
         return _BE_STATE, "pp"  # "text alerts are now on for any transaction over $100": switched on
+    if w == "off":
+        # "auto-renew is now off", "paperless is off as you asked": switched off; a supply off is an outage
+        return (_BE_STATE, "pp") if (now or facts.found(_AS_ASKED)) and (
+            i + 1 >= end or nxt in ("for", "and", ",", ".", "!", "as")) and all(
+            NOUNS.get(x) != "other" for x in words[first:j]) else None
     if w == "on" and now and nxt.isalpha() and nxt not in _NP_END and nxt not in _ARTICLES and nxt != "hold" and (
             "you" in words[max(first, j - 2):j]):
         return _BE_STATE, "pp"  # "you're now on Unlimited Plus": a plan named without "the"

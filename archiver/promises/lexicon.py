@@ -392,7 +392,9 @@ _NOUN_CLASSES = {
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
                       "settings date notice overdraft membership contract port cancellation assistance protection downgrade "
-                      "add-on bolt-on data coverage slot",
+                      "add-on bolt-on data coverage slot "
+                      # a feature switched on or off by name: "auto-renew is now off", "roaming is now on"
+                      "auto-renew auto-renewal autorenew auto-pay auto-top-up roaming voicemail",
     "dispute": "dispute chargeback claim investigation appeal settlement",
     # a supply restored or back on is "other" ("your water supply will be back to normal")
     "other": "supply power electricity gas water heating broadband internet wifi signal service",
