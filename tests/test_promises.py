@@ -1120,6 +1120,13 @@ BLIND10_CASES = {
     "roaming is now off for": (
         "International roaming is now off for your line.", [("account_change", None, None, None, None)]),
     "voicemail is now on": ("Voicemail is now on.", [("account_change", None, None, None, None)]),
+    # a stop on money leaving the account is a setting, as a status line too; "stop by" stays a visit
+    "cheque stopped": ("Cheque stopped.", [("account_change", None, None, None, None)]),
+    "stopped the direct debit": (
+        "I've stopped the direct debit to the gym.", [("account_change", None, None, None, None)]),
+    "payment has been stopped": (
+        "The standing order payment has been stopped.", [("account_change", None, None, None, None)]),
+    "stop by is a visit": ("We'll stop by on Monday.", [("delivery", None, None, "on Monday", "2025-03-10")]),
 }
 
 
@@ -1144,6 +1151,9 @@ BLIND10_NEGATIVES = {
     # a supply off is an outage
     "power is now off": "Your power is now off.",
     "broadband is now off": "Your broadband is now off.",
+    # what stops by itself, or stopped in the past, is news
+    "payments stopped in May": "Your payments stopped in May.",
+    "stopped the leak": "The engineer stopped the leak.",
 }
 
 

@@ -822,6 +822,11 @@ def _status_line(words: list[str], first: int, end: int) -> tuple[int, int, Verb
     if k < end and words[k] in ("now", "all"):
         k += 1
     verb, form = FORMS.get(words[k], (None, "")) if k < end else (None, "")
+    if verb is not None and verb.lemma == "stop":
+        # "Cheque stopped.", "Payment stopped.": a stop put on money leaving, whatever names it; no visit
+        verb = _STOP_PAYMENT if _STOPPABLE.intersection(words[start:np_end]) and form in ("pp", "pastpp") else None
+        if verb is not None:
+            return (start, np_end, verb) if k + 1 >= end or not words[k + 1][:1].isalnum() else None
     if verb is None or form not in ("pp", "pastpp") or verb.mode in (NEUTRAL, RECEIVE) or (_thing_kind(
             words, start, np_end) not in _KINDS_SET | {"fee"} and not (
             verb.removal and _all_money(words[start:np_end]))):
@@ -1403,6 +1408,9 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     """The verb as used here: particles it needs, and phrasal senses ("reach out", "go up", "take effect")."""
     after = words[i + 1:min(end, i + 1 + _PARTICLE_WINDOW)]
     lemma = verb.lemma
+    if lemma == "stop" and after[:1] != ["by"]:
+        # "I've stopped the cheque", "the direct debit has been stopped": a stop on money leaving; "stop by" a visit
+        return _STOP_PAYMENT if _STOPPABLE.intersection(words[max(0, i - 4):i] + after[:4]) else None
     if lemma == "have" and after[:1] == ["your"] and _MATTERS.intersection(after[1:4]) and (
             words[i - 2 if words[i - 1] == "now" else i - 1] in AGENT_NOUNS):
         return _WITH_TEAM  # "our Customer Resolution team now has your complaint"
@@ -1595,6 +1603,11 @@ _FLAG_FOR = Verb("flag", None, OBJECT)
 _AS_URGENT = re.compile(r"\bas\s+(?:an?\s+)?(?:urgent|priority|high\s+priority|top\s+priority)\b")
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
 _PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
+_STOP_PAYMENT = Verb("stop_payment", "account_change", STRONG)
+#: what a stop is put on: money that would leave the account
+_STOPPABLE = frozenset(
+    "payment payments cheque cheques check checks debit debits transfer transfers instalment instalments installment "
+    "installments mandate".split())
 _PAY_FOR = Verb("pay_for", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver", "dispute", "delivery"}))
 _TAKE_CARE = Verb("take_care", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver", "dispute", "delivery"}))
 _CONTACT = Verb("contact", "follow_up", STRONG)
