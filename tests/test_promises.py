@@ -1127,6 +1127,16 @@ BLIND10_CASES = {
     "payment has been stopped": (
         "The standing order payment has been stopped.", [("account_change", None, None, None, None)]),
     "stop by is a visit": ("We'll stop by on Monday.", [("delivery", None, None, "on Monday", "2025-03-10")]),
+    # a recap's comma splice: a new subject and its passive after a comma is a clause of its own
+    "moved, the fee has been waived": (
+        "I've moved your flight to Friday, the rebooking fee has been waived.",
+        [("account_change", None, None, "Friday", "2025-03-07"), ("fee_waiver", None, None, None, None)]),
+    "downgraded, the charge has been waived": (
+        "Your plan has been downgraded, the $15 early exit charge has been waived.",
+        [("account_change", None, None, None, None), ("fee_waiver", 15.0, "USD", None, None)]),
+    "an aside between commas is no clause": (
+        "I've sent the letter, the one you asked for, this morning.",
+        [("follow_up", None, None, "this morning", "2025-03-04")]),
 }
 
 
@@ -1154,6 +1164,8 @@ BLIND10_NEGATIVES = {
     # what stops by itself, or stopped in the past, is news
     "payments stopped in May": "Your payments stopped in May.",
     "stopped the leak": "The engineer stopped the leak.",
+    # a lead-in with no verb of its own still scopes over what follows its comma
+    "looking at your file, the fee was refunded": "Looking at your file, the $20 fee was refunded in May.",
 }
 
 

@@ -127,6 +127,26 @@ _PRONOUN_SUBJECTS = frozenset("i we you it they he she".split())
 _CLAUSE_AUX = frozenset("will 'll wo ca should shall can 've have has 's 're 'm are is was were 'd would may might".split())
 
 
+#: what opens a noun phrase that may be the subject of a clause spliced on with a comma
+_NP_SUBJECT_STARTS = frozenset("the your this that".split())
+#: how many words a spliced subject holds before its verb: "the $60 date-change fee" is three to five tokens
+_SPLICE_SUBJECT = 6
+
+
+def _np_then_passive(tokens: list[Token], k: int, verb_forms) -> bool:
+    """Whether a short noun phrase from token k is followed by "has/have been" or "is/are/was/were" and a participle."""
+    for j in range(k, min(len(tokens) - 1, k + _SPLICE_SUBJECT)):
+        w = tokens[j][0]
+        if not (w[:1].isalnum() or w[:1] in MONEY_SIGNS or w in ("-", "'s")):
+            return False  # a mark: an aside ("the one, ...") or the end
+        if w in ("has", "have") and tokens[j + 1][0] == "been":
+            j += 1
+            w = "is"
+        if w in ("is", "are", "was", "were", "been") and j + 1 < len(tokens):
+            return verb_forms.get(tokens[j + 1][0], (None, ""))[1] in ("pp", "pastpp", "any")
+    return False
+
+
 def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]]:
     """(first token, end token, soft) of each clause; `soft` when it was split off by a conjunction.
 
@@ -152,6 +172,11 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
         elif w == "," and nxt in _PRONOUN_SUBJECTS and i + 2 < n and tokens[i + 2][0] in _CLAUSE_AUX and (
                 tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])):
             cut = (i, i + 1, True)  # a comma splice: "I've waived the fee, you won't see it"; not "once you ..., we'll"
+        elif w == "," and nxt in _NP_SUBJECT_STARTS and i > start + 1 and _np_then_passive(tokens, i + 2, verb_forms) and (
+                tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])
+                # a clause of its own before the comma, not a lead-in: "Looking at the account, the fee was ..."
+                and not _CLAUSE_AUX.isdisjoint(t[0] for t in tokens[start:i])):
+            cut = (i, i + 1, True)  # a recap's comma splice: "your dates have been changed, the $60 fee has been waived"
         elif w in ("who", "which") and i > start and nxt in ("will", "'ll", "should"):
             cut = (i - 1 if tokens[i - 1][0] == "," else i, i, True)  # "... to billing, who will call you"
         elif w == "so" and i > start and nxt in _SUBJECT_STARTS and tokens[i - 1][0] != "and":
