@@ -1137,6 +1137,10 @@ BLIND10_CASES = {
     "an aside between commas is no clause": (
         "I've sent the letter, the one you asked for, this morning.",
         [("follow_up", None, None, "this morning", "2025-03-04")]),
+    # a day that owns the thing ("tonight's resort fee") opens the object, and is no due date of it
+    "tonight's resort fee": (
+        "I've removed tonight's resort fee of $45 from your folio.", [("fee_waiver", 45.0, "USD", None, None)]),
+    "today's late fee": ("I've waived today's late fee.", [("fee_waiver", None, None, None, None)]),
 }
 
 

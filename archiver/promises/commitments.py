@@ -1749,9 +1749,12 @@ def _object_start(words: list[str], k: int, end: int) -> int | None:
         return None
     if words[k] in _INDIRECT and k + 1 < end and words[k + 1] not in _NP_END and words[k + 1] not in ",.;!":
         k += 1
+    if k + 2 < end and words[k] in _DAY_WORDS and words[k + 1] == "'s":
+        k += 2  # "removed tonight's resort fee": the day owns the thing, which is the object
     return k
 
 
+_DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _TIME_UNITS = frozenset(
     "week month year day morning afternoon evening night time monday tuesday wednesday thursday friday saturday "
     "sunday".split())
