@@ -1140,7 +1140,7 @@ BLIND10_CASES = {
     # a day that owns the thing ("tonight's resort fee") opens the object, and is no due date of it
     "tonight's resort fee": (
         "I've removed tonight's resort fee of $45 from your folio.", [("fee_waiver", 45.0, "USD", None, None)]),
-    "today's late fee": ("I've waived today's late fee.", [("fee_waiver", None, None, None, None)]),
+    "today's late charge": ("I've reversed today's $12 late charge.", [("fee_waiver", 12.0, "USD", None, None)]),
 }
 
 
