@@ -1141,6 +1141,12 @@ BLIND10_CASES = {
     "tonight's resort fee": (
         "I've removed tonight's resort fee of $45 from your folio.", [("fee_waiver", 45.0, "USD", None, None)]),
     "today's late charge": ("I've reversed today's $12 late charge.", [("fee_waiver", 12.0, "USD", None, None)]),
+    # a word that ends in "s" is no plural ("SMS"), and "further"/"future" ones are this customer's from now on
+    "international SMS": (
+        "I've disabled international SMS on your account.", [("account_change", None, None, None, None)]),
+    "further payments": (
+        "I've blocked further payments to that merchant.", [("account_change", None, None, None, None)]),
+    "future payments": ("We've stopped future payments to the gym.", [("account_change", None, None, None, None)]),
 }
 
 
@@ -1170,6 +1176,9 @@ BLIND10_NEGATIVES = {
     "stopped the leak": "The engineer stopped the leak.",
     # a lead-in with no verb of its own still scopes over what follows its comma
     "looking at your file, the fee was refunded": "Looking at your file, the $20 fee was refunded in May.",
+    # a bare plural is still said in general
+    "several reminders": "We've sent you several reminders.",
+    "cases like this": "I've escalated cases like this.",
 }
 
 

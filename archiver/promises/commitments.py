@@ -1887,6 +1887,9 @@ def _kind(
         return "account_change"  # "I've taken the block off", "the hold on your card has been removed"
     if phrase and (phrase[0] in QUANTIFIERS | {"several", "many"} or (
             len(phrase) <= 2 and phrase[-1].endswith("s") and phrase[0] not in _ARTICLES and phrase[0].isalpha()
+            # no plural: a word that ends in "s" ("premium SMS"); nor one in general: "further payments" are this
+            # customer's from now on
+            and phrase[-1] not in NOUNS and phrase[0] not in ("further", "future")
             and phrase[0] not in ("both", "them", "these", "those", "its") and not pronoun and patient_at is not None
             and not passive and not _NUMBER_WORDS.intersection(phrase))):
         return None  # "we've sent you several reminders", "I've escalated cases like this": not this one
