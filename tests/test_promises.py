@@ -1147,6 +1147,13 @@ BLIND10_CASES = {
     "further payments": (
         "I've blocked further payments to that merchant.", [("account_change", None, None, None, None)]),
     "future payments": ("We've stopped future payments to the gym.", [("account_change", None, None, None, None)]),
+    # "and" before a past form and a count starts a clause: the count is its object
+    "and added 2,000 points": (
+        "I've reset your PIN and added 2,000 bonus points to your account.",
+        [("account_change", None, None, None, None), ("rewards", None, None, None, None)]),
+    "and sent 2 new cards": (
+        "I've updated your address and sent 2 new cards to it.",
+        [("account_change", None, None, None, None), ("replacement", None, None, None, None)]),
 }
 
 

@@ -183,7 +183,9 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
             cut = (i, i + 1, True)  # "I've linked your savings so it won't happen again": its own scope
         elif w in ("and", "but", "&") and i > start and tokens[i - 1][0] != "ahead" and (
             nxt in _SUBJECT_STARTS or nxt in _AUX_STARTS
-            or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#")))
+            or (nxt in verb_forms and not (i + 2 < n and (tokens[i + 2][0][0].isdigit() or tokens[i + 2][0] == "#"))
+                # a past form before a count is still a verb: "and added 2,000 bonus points"; "and credit 4411" a noun
+                or verb_forms.get(nxt, (None, ""))[1] in ("past", "pastpp"))
             or (nxt[:1] in MONEY_SIGNS and i + 2 < n and tokens[i + 2][0] in _AUX_STARTS)  # "and $20 will be credited"
         ):
             cut = (i, i + 1, True)
