@@ -1154,6 +1154,11 @@ BLIND10_CASES = {
     "and sent 2 new cards": (
         "I've updated your address and sent 2 new cards to it.",
         [("account_change", None, None, None, None), ("replacement", None, None, None, None)]),
+    # "bonus" credits counted are given, not money owed: rewards, as a "points credit" is; a sum stays a credit
+    "bonus ride credits": ("I've added 5 bonus ride credits to your account.", [("rewards", None, None, None, None)]),
+    "bonus game credits": ("We've applied 3 bonus game credits to your profile.", [("rewards", None, None, None, None)]),
+    "a sum of bonus credit is money": (
+        "I've put a \u00a320 bonus credit on your bill.", [("credit", 20.0, "GBP", None, None)]),
 }
 
 

@@ -1835,6 +1835,8 @@ def _np_class(words: list[str], start: int | None, end: int, depth: int = 0) -> 
                 return "fee_waiver"  # "the fee reversal", "a late fee refund"
             if kind == "credit" and any(p in _EARNED or p[:-1] in _EARNED for p in phrase[:k]):
                 return "rewards"  # "the rewards adjustment", "a points credit": what is earned, put right
+            if kind == "credit" and "bonus" in phrase[:k] and not any(p[:1] in MONEY_SIGNS for p in phrase):
+                return "rewards"  # "3 bonus audiobook credits" are counted and given; "a $50 bonus credit" is money
             if kind in ("refund", "credit") and k == len(phrase) - 1 and start is not None:
                 at = start + len(_np(words, start, end))
                 if at + 1 < end and words[at] in ("of", "for", "on") and depth < _NESTING and (
