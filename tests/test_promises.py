@@ -1159,6 +1159,10 @@ BLIND10_CASES = {
     "bonus game credits": ("We've applied 3 bonus game credits to your profile.", [("rewards", None, None, None, None)]),
     "a sum of bonus credit is money": (
         "I've put a \u00a320 bonus credit on your bill.", [("credit", 20.0, "GBP", None, None)]),
+    # a relative clause with no "that" negates only itself: "the charge you never made"
+    "the charge you never made": ("I've refunded the charge you never made.", [("refund", None, None, None, None)]),
+    "the subscription you did not sign up for": (
+        "I've cancelled the subscription you did not sign up for.", [("account_change", None, None, None, None)]),
 }
 
 
@@ -1191,6 +1195,8 @@ BLIND10_NEGATIVES = {
     # a bare plural is still said in general
     "several reminders": "We've sent you several reminders.",
     "cases like this": "I've escalated cases like this.",
+    # the promise's own negation still scopes it out
+    "won't remove the device you don't recognise": "We won't remove the device you don't recognise.",
 }
 
 

@@ -124,7 +124,11 @@ _RELATIVE_NEGATION = re.compile(
     r"|wo|ca)"
     r"(?:n't|\s+not))\s+\w+"
     # what the customer did not do, said of the thing: "the day pass you bought but never used"
-    r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+", re.I)
+    r"|\byou\s+[a-z]+\s+(?:but|and)\s+(?:never|did(?:n't|\s+not))\s+\w+"
+    # a relative clause with no "that": "removed the device you didn't recognise", "the charge you never made"
+    r"|\b(?:device|charge|charges|transaction|transactions|payment|payments|purchase|purchases|login|sign-in|order|"
+    r"orders|subscription|call|calls|text|texts|email|emails|fee|fees|debit|debits)\s+you\s+(?:never|"
+    r"(?:do|did|does)(?:n't|\s+not))\s+\w+", re.I)
 #: a refusal word before a noun names what is being put right, not a refusal of it: "filed an appeal on that
 #: denied claim", "I've re-run the declined payment"
 _REFUSED_THING = re.compile(
