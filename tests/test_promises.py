@@ -1163,6 +1163,11 @@ BLIND10_CASES = {
     "the charge you never made": ("I've refunded the charge you never made.", [("refund", None, None, None, None)]),
     "the subscription you did not sign up for": (
         "I've cancelled the subscription you did not sign up for.", [("account_change", None, None, None, None)]),
+    # a device or card taken off the account is a change, nothing new sent
+    "removed the old phone": (
+        "I've removed the old phone from your account.", [("account_change", None, None, None, None)]),
+    "removed the card from your profile": (
+        "We've removed the card from your profile.", [("account_change", None, None, None, None)]),
 }
 
 

@@ -1915,6 +1915,8 @@ def _kind(
         patient = "follow_up"  # a notice sent or received is a letter; one placed on a card is a setting
     if patient == "_person":
         patient = "account_change" if verb.lemma in _ROSTER else None  # "added your partner as a named driver"
+    if patient == "replacement" and verb.removal and not verb.kind:
+        patient = "account_change"  # "removed the device you didn't recognise": taken off the account, nothing new
     if phrase and phrase[0] == "our" and not any(w in AGENT_NOUNS for w in phrase) and patient not in ("follow_up", "callback"):
         return None  # "we've updated our privacy policy": the company's own things; "our response" is yours
     if patient == "fee" and verb.lemma in ("refund", "reimburse") and phrase[-1] in _TAXES and not _on_a_charge(
