@@ -1168,6 +1168,16 @@ BLIND10_CASES = {
         "I've removed the old phone from your account.", [("account_change", None, None, None, None)]),
     "removed the card from your profile": (
         "We've removed the card from your profile.", [("account_change", None, None, None, None)]),
+    # two settings changed by the agent's own verbs are two promises; a thing shown after is the first said again
+    "reset and removed": (
+        "I've reset your online password and removed the old phone from your account.",
+        [("account_change", None, None, None, None), ("account_change", None, None, None, None)]),
+    "moved and enrolled": (
+        "I've moved your due date to the 20th and enrolled you in paperless billing.",
+        [("account_change", None, None, None, None), ("account_change", None, None, None, None)]),
+    "changed, then you'll see it": (
+        "I've changed your plan, and you'll see the new rate on your next bill.",
+        [("account_change", None, None, "on your next bill", "2025-04-04")]),
 }
 
 

@@ -354,6 +354,7 @@ def _sentence_promises(
     own = len(found)  # promises before this index came from earlier sentences: only a "_" adds to them
     sentence_sum = None  # the sentence's first sum, read once: a sentence can hold thousands of clauses
     told_first = False  # "let us know and we'll cancel it and send another": what follows waits on the customer
+    previous_hit: _Found | None = None  # the clause of this sentence whose promise is found[-1]
     for first, end, soft in split_clauses(tokens, FORMS):
         a, b = tokens[first][1], tokens[end - 1][2]
         clause = sentence[a:b]
@@ -406,12 +407,22 @@ def _sentence_promises(
         again = _said_again(hit, words, promise, found)
         if again is not None:
             found[again] = _merge(found[again], promise)  # "... The reversal should show within 2 business days."
-        elif found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise):
+        elif found and (promise.kind == "_" or len(found) > own) and _continues(found[-1], promise) and not (
+                len(found) > own and _another_change(hit, previous_hit)):
             found[-1] = _merge(found[-1], promise)
         elif promise.kind != "_":
             if summaries is not None and kind == "other" and _sums_up(hit, words, end):
                 summaries.append(len(found))
             found.append(promise)
+            previous_hit = hit
+
+
+def _another_change(hit: _Found, before: _Found | None) -> bool:
+    """Whether `hit` is a second setting changed, not the first said again: "I've reset your password and
+    removed the device", "moved your due date and enrolled you in paperless". Each is the agent's own act
+    with its own verb; a restatement is a thing that shows or is received ("... you'll see the new rate")."""
+    return before is not None and hit.kind == before.kind == "account_change" and all(
+        h.verb is not None and h.verb.mode in (STRONG, OBJECT) and h.subject == "first" for h in (hit, before))
 
 
 #: verbs that, with nothing named, only say that what follows is done: "that's been sorted — ..."
