@@ -1178,6 +1178,13 @@ BLIND10_CASES = {
     "changed, then you'll see it": (
         "I've changed your plan, and you'll see the new rate on your next bill.",
         [("account_change", None, None, "on your next bill", "2025-04-04")]),
+    # a series of acts after one "I've": each past form after a comma, with its object, is a clause
+    "waived, updated, and enrolled": (
+        "I've waived the $15 late fee, updated your mailing address, and enrolled you in autopay.",
+        [("fee_waiver", 15.0, "USD", None, None), ("account_change", None, None, None, None),
+         ("account_change", None, None, None, None)]),
+    "a participle between commas is no act": (
+        "I've sent the letter, signed by the manager, to your address.", [("follow_up", None, None, None, None)]),
 }
 
 

@@ -127,6 +127,8 @@ _PRONOUN_SUBJECTS = frozenset("i we you it they he she".split())
 _CLAUSE_AUX = frozenset("will 'll wo ca should shall can 've have has 's 're 'm are is was were 'd would may might".split())
 
 
+#: what opens the object of the next act in a series: "..., moved your due date", "..., sent you a copy"
+_SERIES_OBJECTS = frozenset("the your a an you this that it them".split())
 #: what opens a noun phrase that may be the subject of a clause spliced on with a comma
 _NP_SUBJECT_STARTS = frozenset("the your this that".split())
 #: how many words a spliced subject holds before its verb: "the $60 date-change fee" is three to five tokens
@@ -172,6 +174,9 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
         elif w == "," and nxt in _PRONOUN_SUBJECTS and i + 2 < n and tokens[i + 2][0] in _CLAUSE_AUX and (
                 tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])):
             cut = (i, i + 1, True)  # a comma splice: "I've waived the fee, you won't see it"; not "once you ..., we'll"
+        elif w == "," and verb_forms.get(nxt, (None, ""))[1] in ("past", "pastpp") and i + 2 < n and (
+                tokens[i + 2][0] in _SERIES_OBJECTS) and not _CLAUSE_AUX.isdisjoint(t[0] for t in tokens[start:i]):
+            cut = (i, i + 1, True)  # a series of acts: "I've reversed the fee, moved your due date, and ..."
         elif w == "," and nxt in _NP_SUBJECT_STARTS and i > start + 1 and _np_then_passive(tokens, i + 2, verb_forms) and (
                 tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])
                 # a clause of its own before the comma, not a lead-in: "Looking at the account, the fee was ..."
