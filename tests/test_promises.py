@@ -1185,6 +1185,10 @@ BLIND10_CASES = {
          ("account_change", None, None, None, None)]),
     "a participle between commas is no act": (
         "I've sent the letter, signed by the manager, to your address.", [("follow_up", None, None, None, None)]),
+    # goods "moving" are on their way, not a booking moved: the delivery after names the kind
+    "it's moving again and will be delivered": (
+        "The box was stuck in customs. It's moving again and it will be delivered by Thursday.",
+        [("delivery", None, None, "by Thursday", "2025-03-06", "It's moving again and it will be delivered by Thursday.")]),
 }
 
 
@@ -1219,6 +1223,7 @@ BLIND10_NEGATIVES = {
     "cases like this": "I've escalated cases like this.",
     # the promise's own negation still scopes it out
     "won't remove the device you don't recognise": "We won't remove the device you don't recognise.",
+    "moving, alone": "It's moving again.",
 }
 
 

@@ -1423,6 +1423,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     """The verb as used here: particles it needs, and phrasal senses ("reach out", "go up", "take effect")."""
     after = words[i + 1:min(end, i + 1 + _PARTICLE_WINDOW)]
     lemma = verb.lemma
+    if lemma == "move" and words[i] == "moving" and subject in ("thing", "pronoun") and "to" not in after[:3]:
+        return VERB_BY_LEMMA["arrive"]  # "it's moving again": goods on their way, not a booking moved
     if lemma == "stop" and after[:1] != ["by"]:
         # "I've stopped the cheque", "the direct debit has been stopped": a stop on money leaving; "stop by" a visit
         return _STOP_PAYMENT if _STOPPABLE.intersection(words[max(0, i - 4):i] + after[:4]) else None
