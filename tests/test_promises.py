@@ -1189,6 +1189,10 @@ BLIND10_CASES = {
     "it's moving again and will be delivered": (
         "The box was stuck in customs. It's moving again and it will be delivered by Thursday.",
         [("delivery", None, None, "by Thursday", "2025-03-06", "It's moving again and it will be delivered by Thursday.")]),
+    # a review asked for is an escalation; the link to one is still a document
+    "requested a review": ("I've requested a review of the decision.", [("escalation", None, None, None, None)]),
+    "a review has been opened": ("A review has been opened.", [("escalation", None, None, None, None)]),
+    "the review link": ("I've sent you the review link.", [("follow_up", None, None, None, None)]),
 }
 
 

@@ -387,7 +387,8 @@ _NOUN_CLASSES = {
                  "e-ticket eticket e-receipt certificate decision pdf image scan folio leaflet brochure booklet "
                  "factsheet packet agreement explanation",
     "replacement": "replacement card device phone handset router modem sim remote meter part unit chequebook",
-    "escalation": "complaint ticket fault incident escalation referral feedback",
+    # a review asked for is a matter put to someone higher: "I've requested a review of the decision"
+    "escalation": "complaint ticket fault incident escalation referral feedback review",
     "rewards": "point mile avios cashback bonus voucher reward coin",
     "account_change": "apr rate limit plan tariff autopay paperless seat password subscription discount alert "
                       "hold block restriction freeze porting address renewal trial increase upgrade "
