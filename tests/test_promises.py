@@ -1193,6 +1193,10 @@ BLIND10_CASES = {
     "requested a review": ("I've requested a review of the decision.", [("escalation", None, None, None, None)]),
     "a review has been opened": ("A review has been opened.", [("escalation", None, None, None, None)]),
     "the review link": ("I've sent you the review link.", [("follow_up", None, None, None, None)]),
+    # a line that drops its "I" before a participle ("have refunded", "hv sent") is read as "I've"
+    "have waived, no I": ("Have waived the \u00a34 paper bill fee.", [("fee_waiver", 4.0, "GBP", None, None)]),
+    "hv sent, no I": ("hv sent the claim form to ur email", [("follow_up", None, None, None, None)]),
+    "I hv sent": ("I hv posted the new card today.", [("replacement", None, None, "today", "2025-03-04")]),
 }
 
 
@@ -1228,6 +1232,7 @@ BLIND10_NEGATIVES = {
     # the promise's own negation still scopes it out
     "won't remove the device you don't recognise": "We won't remove the device you don't recognise.",
     "moving, alone": "It's moving again.",
+    "have you, a question": "Have you received the refund",
 }
 
 

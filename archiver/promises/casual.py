@@ -17,7 +17,7 @@ _WORDS = {
     "shld": "should", "wil": "will", "bein": "being", "acct": "account", "acc": "account", "txt": "text",
     "msg": "message", "pymt": "payment", "pmt": "payment", "pls": "please", "plz": "please", "tmrw": "tomorrow",
     "tmr": "tomorrow", "tomoz": "tomorrow", "biz": "business", "cos": "because", "coz": "because",
-    "cuz": "because",
+    "cuz": "because", "hv": "have",
 }
 #: one written word for a word and its clitic ("ive" is "i" + "'ve")
 _CONTRACTIONS = {
@@ -35,6 +35,8 @@ _SPLIT_WORDS = {("b", "4"): "before", ("2", "day"): "today", ("2", "moro"): "tom
 _AFTER_ILL = frozenset({"be", "just", "also", "get", "have", "make", "see", "look", "check", "do", "go", "now"})
 _MODALS = frozenset({"will", "'ll", "should", "can", "could", "would", "must", "might", "may"})
 
+#: what opens a line whose "I" is dropped before a participle: "have refunded", "hv sent"
+_DROPPED_I = frozenset({"have", "hv", "'ve", "ve"})
 _TRIGGERS = frozenset(_WORDS) | frozenset(_CONTRACTIONS) | {"r", "n", "b", "ill", "2"}
 
 #: the raw words that say a message may be written this way, for a cheap pre-check
@@ -47,6 +49,11 @@ def standard_tokens(tokens: list[Token], text: str, verb_forms) -> list[Token]:
     `verb_forms` (word -> verb) decides the ambiguous forms: "ill" is "I'll"
     only before a verb ("ill ring u"), "r" is "are" only before a participle.
     """
+    if tokens and tokens[0][0] in _DROPPED_I and len(tokens) > 1 and verb_forms.get(tokens[1][0], (None, ""))[1] in (
+            "pp", "pastpp"):
+        # "have refunded the fee", "hv sent it": a chat line that drops its "I", read as "I've"
+        word, a, b, cap = tokens[0]
+        tokens = [("i", a, a + 1, cap), ("'ve", a + 1, b, False)] + tokens[1:]
     if _TRIGGERS.isdisjoint(map(itemgetter(0), tokens)):
         return tokens
     out: list[Token] = []
