@@ -1197,6 +1197,11 @@ BLIND10_CASES = {
     "have waived, no I": ("Have waived the \u00a34 paper bill fee.", [("fee_waiver", 4.0, "GBP", None, None)]),
     "hv sent, no I": ("hv sent the claim form to ur email", [("follow_up", None, None, None, None)]),
     "I hv sent": ("I hv posted the new card today.", [("replacement", None, None, "today", "2025-03-04")]),
+    # a span that closes the line after a comma is the promise's time
+    "card, 3-5 working days": (
+        "I've sent a new card, 3-5 working days :)", [("replacement", None, None, "3-5 working days", "2025-03-11")]),
+    "account, 2 days": (
+        "I've credited $20 to your account, 2 days.", [("credit", 20.0, "USD", "2 days", "2025-03-06")]),
 }
 
 

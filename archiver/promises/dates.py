@@ -52,6 +52,9 @@ _DUE_PATTERNS = [(kind, re.compile(rx, re.I)) for kind, rx in [
     # a span that is the whole text: "Ordered a replacement \u2014 3 to 5 working days" (its clause alone)
     ("span", r"\A(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?(?:(?<=\d)\s*|\s+)"
              r"(?P<unit>" + _UNIT + r")(?=\W*\Z)"),
+    # a span that closes the text after a comma: "refunded the $30 bag fee to ur card, 5-7 biz days"
+    ("span", r"(?:(?<=,)|(?<=,\s))(?P<n>" + _NUM + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<m>" + _NUM + r"))?"
+             r"(?:(?<=\d)\s*|\s+)(?P<unit>" + _UNIT + r")(?=\W*\Z)"),
     ("hour", r"\bwithin\s+the\s+(?:next\s+)?hour\b"),
     # "in the next few days", "within a couple of weeks": a due expression, but no date to count to
     ("vague", r"\b(?:within|in|inside(?:\s+of)?)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:a\s+)?"
