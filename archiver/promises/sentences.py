@@ -159,10 +159,14 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
     out, start, soft = [], 0, False
     n = len(tokens)
     i = 0
+    # whether the clause so far holds an auxiliary or a condition word: kept as the words are read, since asking
+    # at each comma from the clause's start is quadratic in a hostile clause of thousands of commas
+    has_aux = has_condition = False
     while i < n:
         w = tokens[i][0]
         nxt = tokens[i + 1][0] if i + 1 < n else ""
         cut = None  # (end of this clause, start of the next, soft)
+        series = False
         if w == "," and tokens[start][0] in _BECAUSE and i > start + 2 and (start + 1 >= n or tokens[start + 1][0] not in (
                 "soon", "long", "per", "requested", "discussed", "agreed", "mentioned", "a", "an")):
             cut = (i, i + 1, False)  # "As the ATM did not dispense cash, Rs. 15,000 shall be credited": the reason is no scope
@@ -172,15 +176,15 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
         elif w == "," and nxt in _CONJUNCTIONS:
             cut = (i, i + 2, True)
         elif w == "," and nxt in _PRONOUN_SUBJECTS and i + 2 < n and tokens[i + 2][0] in _CLAUSE_AUX and (
-                tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])):
+                tokens[start][0] not in _SUBORDINATORS and not has_condition):
             cut = (i, i + 1, True)  # a comma splice: "I've waived the fee, you won't see it"; not "once you ..., we'll"
-        elif w == "," and verb_forms.get(nxt, (None, ""))[1] in ("past", "pastpp") and i + 2 < n and (
-                tokens[i + 2][0] in _SERIES_OBJECTS) and not _CLAUSE_AUX.isdisjoint(t[0] for t in tokens[start:i]):
+        elif w == "," and has_aux and verb_forms.get(nxt, (None, ""))[1] in ("past", "pastpp") and i + 2 < n and (
+                tokens[i + 2][0] in _SERIES_OBJECTS):
             cut = (i, i + 1, True)  # a series of acts: "I've reversed the fee, moved your due date, and ..."
-        elif w == "," and nxt in _NP_SUBJECT_STARTS and i > start + 1 and _np_then_passive(tokens, i + 2, verb_forms) and (
-                tokens[start][0] not in _SUBORDINATORS and _CONDITIONS.isdisjoint(t[0] for t in tokens[start:i])
-                # a clause of its own before the comma, not a lead-in: "Looking at the account, the fee was ..."
-                and not _CLAUSE_AUX.isdisjoint(t[0] for t in tokens[start:i])):
+            series = True  # the next act shares this one's "I've"
+        elif w == "," and has_aux and not has_condition and nxt in _NP_SUBJECT_STARTS and i > start + 1 and (
+                tokens[start][0] not in _SUBORDINATORS) and _np_then_passive(tokens, i + 2, verb_forms):
+            # a clause of its own before the comma (an auxiliary), not a lead-in: "Looking at the account, the fee was"
             cut = (i, i + 1, True)  # a recap's comma splice: "your dates have been changed, the $60 fee has been waived"
         elif w in ("who", "which") and i > start and nxt in ("will", "'ll", "should"):
             cut = (i - 1 if tokens[i - 1][0] == "," else i, i, True)  # "... to billing, who will call you"
@@ -199,7 +203,10 @@ def split_clauses(tokens: list[Token], verb_forms) -> list[tuple[int, int, bool]
                 out.append((start, cut[0], soft))
             start, soft = cut[1], cut[2]
             i = cut[1]
+            has_aux, has_condition = series, False
             continue
+        has_aux = has_aux or w in _CLAUSE_AUX
+        has_condition = has_condition or w in _CONDITIONS
         i += 1
     if start < n:
         out.append((start, n, soft))
