@@ -1202,6 +1202,11 @@ BLIND10_CASES = {
         "I've sent a new card, 3-5 working days :)", [("replacement", None, None, "3-5 working days", "2025-03-11")]),
     "account, 2 days": (
         "I've credited $20 to your account, 2 days.", [("credit", 20.0, "USD", "2 days", "2025-03-06")]),
+    # contact promised for when word comes from a third party is still a promise; other acts wait on it
+    "email you as soon as we hear back": (
+        "I'll email you as soon as we hear back.", [("follow_up", None, None, None, None)]),
+    "call you once we hear from the airline": (
+        "I'll call you once we hear from the airline.", [("callback", None, None, None, None)]),
 }
 
 
@@ -1238,6 +1243,8 @@ BLIND10_NEGATIVES = {
     "won't remove the device you don't recognise": "We won't remove the device you don't recognise.",
     "moving, alone": "It's moving again.",
     "have you, a question": "Have you received the refund",
+    "refund once we hear back from the merchant": "We'll refund you as soon as we hear back from the merchant.",
+    "a card once we hear from you": "We'll send a new card once we hear from you.",
 }
 
 

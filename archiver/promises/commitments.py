@@ -104,7 +104,7 @@ _CONDITION = re.compile(
     # "after your \u00a3250 excess" is a deduction, not a wait
     r"your\b(?!\s*" + MONEY_SIGN_CLASS + r")|"
     r"we(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|"
-    r"hear|see|verify|confirm|review|reviewed|assess|assessed|inspect|inspected|check|checked))|"
+    r"hear\s+(?:back\s+)?from\s+you|see|verify|confirm|review|reviewed|assess|assessed|inspect|inspected|check|checked))|"
     # what must happen to the goods first: "once the item is picked up and passes the quality check"
     r"(?:once|when|after|as soon as)\b[^,;]{0,40}\b(?:returned|sent back|back with us|"
     r"arrives back|is received|are received|has been received|picked up|collected|inspected|passes))\b",
@@ -115,7 +115,9 @@ _CONDITION = re.compile(
 #: so does a step of the company's own already under way ("as soon as the engineer has checked the meter")
 _AWAITED = re.compile(
     r"\b(?:once|as\s+soon\s+as)\s+(?:the|they|he|she)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:(?!(?:is|has|was|does)\b)[a-z]+(?<!s)s|confirm|approve|agree|decide|reply|respond|clear|arrive|finish)\b", re.I)
+    r"(?:(?!(?:is|has|was|does)\b)[a-z]+(?<!s)s|confirm|approve|agree|decide|reply|respond|clear|arrive|finish)\b"
+    # word from a third party is awaited too: "I'll email you as soon as we hear back"
+    r"|\b(?:once|as\s+soon\s+as|when)\s+(?:we|i)\s+hear\b(?!\s+from\s+you\b)", re.I)
 _BENIGN_CONDITION = re.compile(r"\bif (?:you have|you need|there(?:'s| is| are)|anything else)\b[^,;]*", re.I)
 #: a negation inside a relative clause about the past says nothing of the promise around it:
 #: "we refunded the $89 you paid for the Wi-Fi that never worked", "the two charges that you don't recognise"
