@@ -1207,6 +1207,12 @@ BLIND10_CASES = {
         "I'll email you as soon as we hear back.", [("follow_up", None, None, None, None)]),
     "call you once we hear from the airline": (
         "I'll call you once we hear from the airline.", [("callback", None, None, None, None)]),
+    # "once it arrives" opens a time for what follows: no pointer back that dates the promise before
+    "when it arrives, activate it": (
+        "I've sent a new card. When it arrives, activate it in the app within 30 days.",
+        [("replacement", None, None, None, None, "I've sent a new card.")]),
+    "and it will show, still a pointer": (
+        "I've refunded the $20 and it will show within 3 days.", [("refund", 20.0, "USD", "within 3 days", "2025-03-07")]),
 }
 
 

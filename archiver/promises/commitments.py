@@ -375,6 +375,9 @@ def _sentence_promises(
                 found[-1] = _merge(unpriced, Promise("_", "", *find_amount(clause), *find_due(clause, when)))
             previous = _frame(tokens, words, first, end)
             continue
+        if hit.kind == "_" and hit.subject == "pronoun" and not _SUBORDINATE_STARTS.isdisjoint(
+                words[max(first, hit.verb_at - 3):hit.verb_at]):
+            continue  # "Once it arrives, you can return it within 30 days": a time for what follows, no pointer back
         previous = hit
         if hit.kind == "-":
             if found and _HEDGED_TIMING.match(clause):  # "...; you ought to see it in 5 to 10 business days"
