@@ -1213,6 +1213,10 @@ BLIND10_CASES = {
         [("replacement", None, None, None, None, "I've sent a new card.")]),
     "and it will show, still a pointer": (
         "I've refunded the $20 and it will show within 3 days.", [("refund", 20.0, "USD", "within 3 days", "2025-03-07")]),
+    # a payment "made" after a claim is its payout, and dates it
+    "the payment will be made": (
+        "I've approved your claim. The payment will be made to your bank within 5 working days.",
+        [("dispute", None, None, "within 5 working days", "2025-03-11", "I've approved your claim.")]),
 }
 
 
@@ -1251,6 +1255,7 @@ BLIND10_NEGATIVES = {
     "have you, a question": "Have you received the refund",
     "refund once we hear back from the merchant": "We'll refund you as soon as we hear back from the merchant.",
     "a card once we hear from you": "We'll send a new card once we hear from you.",
+    "the customer's own payment made": "Your next payment will be made on the 5th.",
 }
 
 

@@ -1430,6 +1430,8 @@ def _sense(verb: Verb, words: list[str], i: int, end: int, subject: str) -> Verb
     lemma = verb.lemma
     if lemma == "move" and words[i] == "moving" and subject in ("thing", "pronoun") and "to" not in after[:3]:
         return VERB_BY_LEMMA["arrive"]  # "it's moving again": goods on their way, not a booking moved
+    if lemma == "make" and words[i - 1:i] in (["be"], ["been"]) and not _PAYOUTS.isdisjoint(words[max(0, i - 6):i]):
+        return VERB_BY_LEMMA["pay"]  # "payment will be made to your account in 3 days": money paid out
     if lemma == "stop" and after[:1] != ["by"]:
         # "I've stopped the cheque", "the direct debit has been stopped": a stop on money leaving; "stop by" a visit
         return _STOP_PAYMENT if _STOPPABLE.intersection(words[max(0, i - 4):i] + after[:4]) else None
@@ -1626,6 +1628,7 @@ _AS_URGENT = re.compile(r"\bas\s+(?:an?\s+)?(?:urgent|priority|high\s+priority|t
 _PUT_IN_FOR = Verb("put", "other", OBJECT)
 _PUT_RIGHT = Verb("put", "other", OBJECT, frozenset({"refund", "credit", "fee_waiver"}))
 _STOP_PAYMENT = Verb("stop_payment", "account_change", STRONG)
+_PAYOUTS = frozenset({"payment", "payout", "pay-out", "transfer", "reimbursement", "settlement"})
 #: what a stop is put on: money that would leave the account
 _STOPPABLE = frozenset(
     "payment payments cheque cheques check checks debit debits transfer transfers instalment instalments installment "
