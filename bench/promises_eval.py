@@ -1,6 +1,6 @@
 """Score archiver.promises against labelled sets, and time it.
 
-    python bench/promises_eval.py                  # labelled.jsonl per split, blind10.jsonl, speed
+    python bench/promises_eval.py                  # labelled.jsonl per split, blind11.jsonl, speed
     python bench/promises_eval.py --set PATH       # score any file of the same shape
     python bench/promises_eval.py --errors dev     # also list the dev records it gets wrong
     python bench/promises_eval.py --no-speed       # scores only: no speed, no hostile inputs
@@ -9,8 +9,8 @@ A set (tests/promises/labelled.jsonl, one JSON object a line) holds text,
 role, sent_at, the expected promises (kind, amount, currency, due_by) and
 references (label, value), a split and sometimes a batch. Splits:
 
-  dev      tuned against; batches fresh-1 and blind-1 to blind-9 were blind
-           when first measured and joined dev afterwards (blind-3 to blind-9
+  dev      tuned against; batches fresh-1 and blind-1 to blind-10 were blind
+           when first measured and joined dev afterwards (blind-3 to blind-10
            were written by someone else); weak-3 was written to cover the
            weaknesses blind-2 showed, before the rules were reworked; weak-4
            and weak-5 were written to cover, in new wording, the error classes
@@ -19,13 +19,14 @@ references (label, value), a split and sometimes a batch. Splits:
            while tuning, but written by the same hand at the same time, so it
            flatters the rules
 
-tests/promises/blind10.jsonl was written by someone who never saw the rules nor
-any other set, from the issue's definitions alone, as whole messages the way
-reps write them (scripted phrasing, end-of-chat recaps, facts, policy and offers
-beside one or two commitments), while the rules were being tuned on blind-9's
-errors, and scored once on the frozen rules (bca6b0c); it is printed as its own
-section: the best estimate of accuracy on wording nobody anticipated. Never tune
-against it; it joins dev only once a later blind set has been measured. Blind
+tests/promises/blind11.jsonl was written by someone who never saw the rules nor
+any other set, from the issue's definitions alone, as a representative mix (a
+third plain lines, a third whole scripted messages, a third bots, casual and
+second-language agents, customers and systems) with many kinds that take care to
+tell apart, while the rules were being tuned on blind-10's errors, and scored
+once on the frozen rules (1e159c9); it is printed as its own section: the best
+estimate of accuracy on wording nobody anticipated. Never tune against it; it
+joins dev only once a later blind set has been measured. Blind
 sets so far, each measured once (promise P/R with kinds matching; detection P/R,
 any kind; reference recall):
   blind-5  0.864/0.738  0.957/0.817  0.880   mainstream wording
@@ -36,6 +37,8 @@ any kind; reference recall):
   blind10  0.864/0.777  0.956/0.860  0.954   whole scripted messages and recaps
            (on the rules before blind-9's round, 6b09312: 0.838/0.769,
            0.938/0.860, 0.954: that round's gain on unseen wording)
+  blind11  0.883/0.840  0.953/0.907  0.899   a mix, with kinds put to the test
+           (before blind-10's round, bca6b0c: 0.882/0.827, 0.953/0.893, 0.893)
 
 A predicted promise matches an expected one in the same record when their kinds
 agree ("any-kind" matching pairs them regardless of kind). Amount (with
@@ -63,7 +66,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "tests" / "promises" / "labelled.jsonl"
-BLIND_SET = ROOT / "tests" / "promises" / "blind10.jsonl"
+BLIND_SET = ROOT / "tests" / "promises" / "blind11.jsonl"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -2,7 +2,7 @@
 
 Unit cases compare whole Promise/Reference objects. `test_labelled_set_floors`
 runs the same scoring as `bench/promises_eval.py` over labelled.jsonl (all,
-dev, holdout) and blind10.jsonl, and fails when a metric drops below the floor
+dev, holdout) and blind11.jsonl, and fails when a metric drops below the floor
 recorded here (measured minus 0.03).
 """
 
@@ -47,16 +47,16 @@ FRI_UK = "2025-06-13T14:30:00+01:00"
 
 @functools.cache
 def _bench_tallies():
-    """The bench's own scoring of labelled.jsonl per split, and of blind10.jsonl (bench/ is not a package).
+    """The bench's own scoring of labelled.jsonl per split, and of blind11.jsonl (bench/ is not a package).
 
-    blind10.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind10".
+    blind11.jsonl's "all" would shadow labelled.jsonl's, so it is kept as "blind11".
     """
     spec = importlib.util.spec_from_file_location("promises_eval", ROOT / "bench" / "promises_eval.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look themselves up there
     spec.loader.exec_module(bench)
     tallies = bench.evaluate(bench.load_records())
-    tallies["blind10"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
+    tallies["blind11"] = bench.evaluate(bench.load_records(bench.BLIND_SET))["all"]
     return tallies
 
 
@@ -1631,14 +1631,14 @@ def test_not_references(text):
 
 # measured figures minus 0.03, rounded down (bench/promises_eval.py prints them)
 FLOORS = {
-    # blind-9 joined dev after its error classes were tuned against, in new wording (39a50ff..bca6b0c)
+    # blind-10 joined dev after its error classes were tuned against, in new wording (64a4f83..1e159c9)
     "all": dict(
-        promise_precision=0.92, promise_recall=0.91, promise_precision_any_kind=0.94, promise_recall_any_kind=0.93,
+        promise_precision=0.91, promise_recall=0.90, promise_precision_any_kind=0.94, promise_recall_any_kind=0.93,
         kind_accuracy=0.94, amount_accuracy=0.95, due_by_accuracy=0.94, reference_precision=0.96,
         reference_recall=0.95, reference_value_precision=0.96, reference_value_recall=0.95,
     ),
     "dev": dict(
-        promise_precision=0.92, promise_recall=0.90, promise_precision_any_kind=0.94, promise_recall_any_kind=0.93,
+        promise_precision=0.91, promise_recall=0.90, promise_precision_any_kind=0.94, promise_recall_any_kind=0.93,
         kind_accuracy=0.94, amount_accuracy=0.95, due_by_accuracy=0.94, reference_precision=0.96,
         reference_recall=0.95, reference_value_precision=0.96, reference_value_recall=0.95,
     ),
@@ -1647,12 +1647,12 @@ FLOORS = {
         kind_accuracy=0.95, amount_accuracy=0.97, due_by_accuracy=0.97, reference_precision=0.97,
         reference_recall=0.97, reference_value_precision=0.97, reference_value_recall=0.97,
     ),
-    # written blind from the issue's definitions, measured once on the frozen rules (bca6b0c):
-    # P 0.864 / R 0.777, any-kind 0.956 / 0.860, kind 0.904, amount 0.939, due 0.833, refs 1.000 / 0.954
-    "blind10": dict(
-        promise_precision=0.83, promise_recall=0.74, promise_precision_any_kind=0.92, promise_recall_any_kind=0.83,
-        kind_accuracy=0.87, amount_accuracy=0.90, due_by_accuracy=0.80, reference_precision=0.97,
-        reference_recall=0.92, reference_value_precision=0.97, reference_value_recall=0.92,
+    # written blind from the issue's definitions, measured once on the frozen rules (1e159c9):
+    # P 0.883 / R 0.840, any-kind 0.953 / 0.907, kind 0.926, amount 0.833, due 0.877, refs 0.985 / 0.899
+    "blind11": dict(
+        promise_precision=0.85, promise_recall=0.81, promise_precision_any_kind=0.92, promise_recall_any_kind=0.87,
+        kind_accuracy=0.89, amount_accuracy=0.80, due_by_accuracy=0.84, reference_precision=0.95,
+        reference_recall=0.86, reference_value_precision=0.96, reference_value_recall=0.87,
     ),
 }
 
