@@ -85,13 +85,21 @@ class _MissingColumn(KeyError, IndexError):
     """A label-expanded row lacks the column: both errors, as sqlite3.Row raises IndexError."""
 
 
+class _LabelRow:
+    def __getitem__(self, key: Any) -> Any:
+        try:
+            return super().__getitem__(key)  # type: ignore[misc]
+        except KeyError as e:
+            raise _MissingColumn(*e.args) from None
+
+
 def let_label_rows_page_by_rowid() -> None:
     """Let a table sorted by `rowid` page when its foreign keys are shown with labels.
 
     0.65 looks up the next page's sort value in the last row and, when the column
     is not selected (rowid never is, on a table with a primary key), asks SQLite
     for it, but only on the IndexError of sqlite3.Row: the label-expanded rows of
-    HTML pages raise KeyError, a 500 (datasette#1773; fixed upstream in #2600).
+    HTML pages raise KeyError, a 500 (datasette#1773; upstream PR #2600, open, fixes it).
     """
     from datasette.views import table
 
@@ -99,10 +107,3 @@ def let_label_rows_page_by_rowid() -> None:
         return
     table.CustomRow = type("CustomRow", (_LabelRow, table.CustomRow), {})
 
-
-class _LabelRow:
-    def __getitem__(self, key: Any) -> Any:
-        try:
-            return super().__getitem__(key)  # type: ignore[misc]
-        except KeyError as e:
-            raise _MissingColumn(*e.args) from None

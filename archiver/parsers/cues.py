@@ -139,17 +139,16 @@ def is_hashed(value: str) -> bool:
 
 # -- where the page's CSS puts a block ---------------------------------------------------
 
-#: declarations that push a block to one side of a chat column, or centre it
-_TO_RIGHT = re.compile(
-    r"(?:align-self|justify-self)\s*:\s*(?:flex-)?end\b|justify-content\s*:\s*(?:flex-)?end\b"
-    r"|margin-left\s*:\s*auto\b|float\s*:\s*right\b|text-align\s*:\s*right\b", re.I)
-_TO_LEFT = re.compile(
-    r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|justify-content\s*:\s*(?:flex-)?start\b"
-    r"|margin-right\s*:\s*auto\b|float\s*:\s*left\b", re.I)
+#: declarations that push a block to one side of a chat column: where it places itself (row or column alike)
+_SELF_RIGHT = r"(?:align-self|justify-self)\s*:\s*(?:flex-)?end\b|margin-left\s*:\s*auto\b|float\s*:\s*right\b|text-align\s*:\s*right\b"
+_SELF_LEFT = r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|margin-right\s*:\s*auto\b|float\s*:\s*left\b"
+_TO_RIGHT_SELF = re.compile(_SELF_RIGHT, re.I)
+_TO_LEFT_SELF = re.compile(_SELF_LEFT, re.I)
+#: ... or, in a row, where its content is pushed
+_TO_RIGHT = re.compile(_SELF_RIGHT + r"|justify-content\s*:\s*(?:flex-)?end\b", re.I)
+_TO_LEFT = re.compile(_SELF_LEFT + r"|justify-content\s*:\s*(?:flex-)?start\b", re.I)
 _COLUMN = re.compile(r"flex-direction\s*:\s*column\b", re.I)
 _ITEMS = re.compile(r"align-items\s*:\s*(?:flex-)?(start|end)\b", re.I)
-_TO_RIGHT_SELF = re.compile(r"(?:align-self|justify-self)\s*:\s*(?:flex-)?end\b|margin-left\s*:\s*auto\b|float\s*:\s*right\b|text-align\s*:\s*right\b", re.I)
-_TO_LEFT_SELF = re.compile(r"(?:align-self|justify-self)\s*:\s*(?:flex-)?start\b|margin-right\s*:\s*auto\b|float\s*:\s*left\b", re.I)
 _TO_CENTER = re.compile(r"(?:align-self|justify-self)\s*:\s*center\b|text-align\s*:\s*center\b", re.I)
 #: a rule for one bare class: ".r{align-self:flex-end}" (selector lists split on commas)
 _CSS_RULE = re.compile(r"([^{}]{1,400})\{([^{}]{0,2000})\}")
